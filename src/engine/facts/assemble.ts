@@ -1,0 +1,237 @@
+/**
+ * Combines what the text says with what the request declares into the facts the rules read, keeping the
+ * evidence behind each fact. Where the two disagree the stricter reading stands (contract, reading rule 2).
+ */
+import type { AreaCode, FactValue } from '../../ruleset/schema.ts';
+import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
+import type { CompiledRuleSet } from '../rule-set.ts';
+import type { DecisionFacts, Evidence, EvidenceField } from '../types.ts';
+import { coveredBy, scanField, type FieldScan } from '../read/scan.ts';
+import { readDuties, areaOf } from '../read/duties.ts';
+import { readVeto } from '../read/veto.ts';
+import { readFunding } from '../read/funding.ts';
+import { readCertificates } from '../read/certificates.ts';
+import { readNegativeList } from '../read/negative-list.ts';
+import { readPaperwork } from '../read/paperwork.ts';
+import { classifyDuties, emptyClasses, type AreaMention, type DutyClasses } from './classify.ts';
+import type { FactName } from './names.ts';
+
+export interface Findings {
+  facts: Record<FactName, FactValue>;
+  summary: DecisionFacts;
+  classes: DutyClasses;
+  veto: Evidence[];
+  negative: Map<string, Evidence[]>;
+  certificates: Map<string, Evidence[]>;
+  fundingOffered: Evidence[];
+  fundingRefused: Evidence[];
+  units: Evidence[];
+  paperwork: Evidence[];
+}
+
+function declared(field: EvidenceField, value: unknown): Evidence {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return { field, start: 0, end: text.length, text };
+}
+
+/** Who the duty-list row names: the community as responsible, as assisting, or not at all. */
+function unitRole(request: EvaluateRequest, ruleSet: CompiledRuleSet): { role: 'responsible' | 'assist' | null; evidence: Evidence[]; given: boolean } {
+  const responsible = request.responsibleUnits ?? [];
+  const assisting = request.assistingUnits ?? [];
+  const given = responsible.length > 0 || assisting.length > 0;
+  const namesCommunity = (unit: string) => {
+    const scan = scanField('responsibleUnits', unit, ruleSet.matcher);
+    return scan.hits.some(
+      (h) => h.tag.kind === 'community' && !coveredBy(h, scan.byClause[h.clause]!, ['notCommunity', 'otherAgent']),
+    );
+  };
+  const r = responsible.findIndex(namesCommunity);
+  if (r >= 0) return { role: 'responsible', evidence: [declared('responsibleUnits', responsible[r])], given };
+  const a = assisting.findIndex(namesCommunity);
+  if (a >= 0) return { role: 'assist', evidence: [declared('assistingUnits', assisting[a])], given };
+  return { role: null, evidence: given ? [declared('responsibleUnits', responsible.join('、'))] : [], given };
+}
+
+export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet): Findings {
+  const { matcher } = ruleSet;
+  const scans: FieldScan[] = [];
+  if (request.title) scans.push(scanField('title', request.title, matcher));
+  if (request.description) scans.push(scanField('description', request.description, matcher));
+  const conditionsScan = request.funding?.conditions ? scanField('funding.conditions', request.funding.conditions, matcher) : null;
+
+  const units = unitRole(request, ruleSet);
+  const addressed = !units.given || units.role !== null;
+  const declaredRole = request.communityRole ?? units.role ?? undefined;
+
+  // Community predicates, title first: its topics are context for a description that only says "请于周五前完成".
+  const classes = emptyClasses();
+  const titleScan = scans.find((s) => s.field === 'title');
+  const titleReading = titleScan ? readDuties(titleScan) : null;
+  const titleTopics: AreaMention[] = [];
+  if (titleScan && titleReading) {
+    for (const hits of titleReading.sentenceAreas.values()) {
+      for (const h of hits) {
+        if (h.tag.kind === 'areaTopic') titleTopics.push({ area: areaOf(h)!, evidence: { field: 'title', start: h.start, end: h.end, text: titleScan.text.slice(h.start, h.end) } });
+      }
+    }
+  }
+  for (const scan of scans) {
+    const reading = scan === titleScan ? titleReading! : readDuties(scan);
+    classifyDuties(reading, { titleTopics: scan === titleScan ? [] : titleTopics }, classes);
+  }
+
+  // Signals read from every text field.
+  const veto = scans.flatMap(readVeto);
+  if (request.oneVoteVeto === true) veto.push(declared('oneVoteVeto', true));
+  const fundingScans = conditionsScan ? [...scans, conditionsScan] : scans;
+  const funding = fundingScans.map(readFunding);
+  const fundingOffered = funding.flatMap((f) => f.offered);
+  const fundingRefused = funding.flatMap((f) => f.refused);
+  if ((request.funding?.amountYuan ?? 0) > 0) fundingOffered.push(declared('funding.amountYuan', request.funding!.amountYuan));
+  const conditions = request.funding?.conditions?.trim();
+  if (conditions && !conditionsScan!.hits.some((h) => h.tag.kind === 'fundingRefusal')) {
+    fundingOffered.push(declared('funding.conditions', conditions));
+  }
+
+  const negative = new Map<string, Evidence[]>();
+  for (const scan of scans) {
+    for (const m of readNegativeList(scan, ruleSet.data)) negative.set(m.id, [...(negative.get(m.id) ?? []), ...m.evidence]);
+  }
+  const certificates = new Map<string, Evidence[]>();
+  for (const scan of scans) {
+    for (const c of readCertificates(scan)) {
+      if (c.allowed) classes.statutory.set(c.id, [...(classes.statutory.get(c.id) ?? []), c.evidence]);
+      else certificates.set(c.id, [...(certificates.get(c.id) ?? []), c.evidence]);
+    }
+  }
+  const paperwork = scans.flatMap(readPaperwork);
+
+  applyDeclared(request, declaredRole, ruleSet, classes, negative, certificates);
+
+  // "Do X" steps with no object of their own belong to the work around them; alone, they are a new duty.
+  const hasOtherWork = classes.forbidden.size > 0 || classes.assist.length > 0 || classes.statutory.size > 0
+    || classes.unlisted.length > 0 || negative.size > 0 || certificates.size > 0 || veto.length > 0;
+  if (!hasOtherWork && classes.followOn.length > 0) classes.unlisted.push(...classes.followOn);
+
+  const forbiddenAreas = [...classes.forbidden.keys()];
+  const assists = classes.assist.length > 0;
+  const responsibleUnlisted = classes.unlisted.length > 0;
+  const statutoryDuty = classes.statutory.size > 0;
+  const communityRole: DecisionFacts['communityRole'] = !addressed
+    ? 'none'
+    : forbiddenAreas.length > 0 || responsibleUnlisted
+      ? 'responsible'
+      : classes.assist.length > 0
+        ? 'assist'
+        : statutoryDuty
+          ? 'responsible'
+          : classes.informational.length > 0
+            ? 'informational'
+            : negative.size > 0 || certificates.size > 0 || veto.length > 0
+              ? 'responsible'
+              : 'unclear';
+  const streetReview = request.streetReview?.status ?? 'none';
+  const areas = new Set<AreaCode>([...(request.areas ?? []), ...classes.mentionedAreas, ...forbiddenAreas, ...classes.assistAreas]);
+  const listItems = new Set<string>([
+    ...(request.listItem && ruleSet.listEntries.has(request.listItem) ? [request.listItem] : []),
+    ...classes.statutory.keys(),
+    ...classes.assistanceItems,
+    ...negative.keys(),
+    ...[...certificates.keys()].filter((id) => ruleSet.listEntries.has(id)),
+  ]);
+
+  const facts: Record<FactName, FactValue> = {
+    addressed,
+    oneVoteVeto: veto.length > 0,
+    forbiddenAreas,
+    forbiddenAreaCount: forbiddenAreas.length,
+    negativeListItems: [...negative.keys()],
+    negativeListCount: negative.size,
+    disallowedCertificates: [...certificates.keys()],
+    disallowedCertificateCount: certificates.size,
+    communityRole,
+    assists: addressed && assists,
+    responsibleUnlisted,
+    statutoryDuty,
+    funded: fundingOffered.length > 0,
+    fundingRefused: fundingRefused.length > 0,
+    streetReview,
+  };
+  const summary: DecisionFacts = {
+    communityRole,
+    areas: [...areas],
+    oneVoteVeto: veto.length > 0,
+    funded: fundingOffered.length > 0 && fundingRefused.length === 0,
+    streetReview,
+    listItems: [...listItems],
+    addressed,
+    forbiddenAreas,
+    negativeListItems: [...negative.keys()],
+    certificates: [...certificates.keys()],
+    fundingRefused: fundingRefused.length > 0,
+    statutoryDuty,
+  };
+  return { facts, summary, classes, veto, negative, certificates, fundingOffered, fundingRefused, units: units.evidence, paperwork };
+}
+
+/** Declared role, areas and list item join the text's reading; the stricter reading stands. */
+function applyDeclared(
+  request: EvaluateRequest,
+  role: EvaluateRequest['communityRole'],
+  ruleSet: CompiledRuleSet,
+  classes: DutyClasses,
+  negative: Map<string, Evidence[]>,
+  certificates: Map<string, Evidence[]>,
+): void {
+  const declaredAreas = request.areas ?? [];
+  const roleEvidence = request.communityRole
+    ? declared('communityRole', request.communityRole)
+    : declared(request.responsibleUnits?.length ? 'responsibleUnits' : 'assistingUnits', role ?? '');
+  const entry = request.listItem ? ruleSet.listEntries.get(request.listItem) : undefined;
+  const itemEvidence = request.listItem ? declared('listItem', request.listItem) : null;
+
+  if (entry && itemEvidence) {
+    if (entry.list === 'negative-list') negative.set(entry.id, [...(negative.get(entry.id) ?? []), itemEvidence]);
+    if (entry.list === 'certificates-cancelled') certificates.set(entry.id, [...(certificates.get(entry.id) ?? []), itemEvidence]);
+    if (entry.list === 'assistance-by-law') classes.assistanceItems.add(entry.id);
+  }
+  const claimsStatutory = entry?.list === 'statutory-duties' || entry?.list === 'certificates-retained';
+
+  if (role === 'responsible') {
+    for (const area of declaredAreas) addDeclaredArea(classes, area, roleEvidence);
+    if (declaredAreas.length === 0 && classes.forbidden.size === 0 && classes.statutory.size === 0 && classes.unlisted.length === 0) {
+      if (claimsStatutory && itemEvidence) classes.statutory.set(entry!.id, [itemEvidence]);
+      else if (negative.size === 0 && certificates.size === 0) classes.unlisted.push(roleEvidence);
+    }
+  } else if (role === 'assist') {
+    if (classes.forbidden.size === 0) {
+      classes.assist.push(roleEvidence);
+      for (const area of declaredAreas) classes.assistAreas.add(area);
+    }
+  } else {
+    // No declared role, or "informational": declared areas make the text's own duties stricter.
+    if (declaredAreas.length > 0 && classes.unlisted.length > 0) {
+      for (const area of declaredAreas) addDeclaredArea(classes, area, classes.unlisted[0]!);
+      classes.unlisted.length = 0;
+    }
+    for (const area of declaredAreas) classes.assistAreas.add(area);
+    if (role === 'informational' && classes.informational.length === 0) classes.informational.push(roleEvidence);
+    if (entry?.list === 'assistance-by-law' && classes.assist.length === 0 && classes.forbidden.size === 0) {
+      classes.assist.push(itemEvidence!);
+    }
+  }
+  if (claimsStatutory && role !== 'responsible' && classes.unlisted.length > 0 && classes.forbidden.size === 0) {
+    classes.statutory.set(entry!.id, [itemEvidence!]);
+    classes.followOn.push(...classes.unlisted);
+    classes.unlisted.length = 0;
+  }
+  if (claimsStatutory && classes.followOn.length > 0 && classes.statutory.size === 0 && classes.forbidden.size === 0) {
+    classes.statutory.set(entry!.id, [itemEvidence!]);
+  }
+}
+
+function addDeclaredArea(classes: DutyClasses, area: AreaCode, evidence: Evidence): void {
+  const list = classes.forbidden.get(area) ?? [];
+  list.push(evidence, declared('areas', area));
+  classes.forbidden.set(area, list);
+}

@@ -1,0 +1,115 @@
+/**
+ * Turns the community's predicates into what item 9 cares about: areas where it is made the responsible party,
+ * assistance, statutory duties, new duties not on any list, or being only informed.
+ */
+import type { AreaCode } from '../../ruleset/schema.ts';
+import type { Evidence } from '../types.ts';
+import { areaOf, type CommunityDuty, type DutyReading } from '../read/duties.ts';
+import { evidenceOf, type Hit } from '../read/scan.ts';
+
+export interface DutyClasses {
+  forbidden: Map<AreaCode, Evidence[]>;
+  assist: Evidence[];
+  assistAreas: Set<AreaCode>;
+  assistanceItems: Set<string>;
+  statutory: Map<string, Evidence[]>;
+  unlisted: Evidence[];
+  /** Requested actions with no object of their own (上报名单, 确保完成): follow-on steps of the work around them. */
+  followOn: Evidence[];
+  informational: Evidence[];
+  /** Areas the text names at all, negated or not. */
+  mentionedAreas: Set<AreaCode>;
+}
+
+export function emptyClasses(): DutyClasses {
+  return {
+    forbidden: new Map(),
+    assist: [],
+    assistAreas: new Set(),
+    assistanceItems: new Set(),
+    statutory: new Map(),
+    unlisted: [],
+    followOn: [],
+    informational: [],
+    mentionedAreas: new Set(),
+  };
+}
+
+export interface AreaMention {
+  area: AreaCode;
+  evidence: Evidence;
+}
+
+/** Context beyond a predicate's own words: neutral clauses of its sentence, then the title. */
+export interface AreaContext {
+  titleTopics: AreaMention[];
+}
+
+export function mentionsOf(duty: CommunityDuty, hits: readonly Hit[]): AreaMention[] {
+  return hits.map((hit) => ({ area: areaOf(hit)!, evidence: evidenceOf(duty.scan, hit.start, hit.end) }));
+}
+
+export function classifyDuties(reading: DutyReading, context: AreaContext, into: DutyClasses): void {
+  for (const hits of reading.sentenceAreas.values()) {
+    for (const h of hits) into.mentionedAreas.add(areaOf(h)!);
+  }
+  for (const duty of reading.duties) classifyDuty(duty, reading, context, into);
+}
+
+function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaContext, into: DutyClasses): void {
+  const ev = duty.evidence;
+  if (duty.role === 'informational') {
+    into.informational.push(ev);
+    return;
+  }
+  if (duty.role === 'assist') {
+    into.assist.push(ev);
+    for (const h of reading.sentenceAreas.get(duty.sentence) ?? []) into.assistAreas.add(areaOf(h)!);
+    for (const m of context.titleTopics) into.assistAreas.add(m.area);
+    for (const h of duty.assistance) if (h.tag.kind === 'assistance') into.assistanceItems.add(h.tag.id);
+    return;
+  }
+  if (duty.explained && duty.hardActs.length === 0 && duty.topics.length === 0) return;
+
+  const explicit = duty.role === 'responsible';
+  if (duty.hardActs.length > 0) {
+    // A forbidden act done by the community itself outranks any statutory reading (contract, reading rule 2).
+    addForbidden(into, mentionsOf(duty, duty.topics.length > 0 ? duty.topics : duty.hardActs), duty);
+    return;
+  }
+  if (duty.topics.length > 0) {
+    if (explicit || (!duty.supportOnly && duty.statutory.length === 0)) {
+      addForbidden(into, mentionsOf(duty, duty.topics), duty);
+      return;
+    }
+    if (duty.statutory.length > 0) return addStatutory(into, duty);
+    into.unlisted.push(ev);
+    return;
+  }
+  if (duty.statutory.length > 0) return addStatutory(into, duty);
+  const borrowed = [...mentionsOf(duty, reading.neutralTopics.get(duty.sentence) ?? []), ...context.titleTopics];
+  if (borrowed.length > 0 && (explicit || !duty.supportOnly)) {
+    addForbidden(into, borrowed, duty);
+    return;
+  }
+  if (explicit) into.unlisted.push(ev);
+  else into.followOn.push(ev);
+}
+
+function addForbidden(into: DutyClasses, mentions: AreaMention[], duty: CommunityDuty): void {
+  for (const { area, evidence } of mentions) {
+    const list = into.forbidden.get(area) ?? [];
+    if (list.length === 0) list.push(duty.evidence);
+    if (!list.some((e) => e.field === evidence.field && e.start === evidence.start)) list.push(evidence);
+    into.forbidden.set(area, list);
+  }
+}
+
+function addStatutory(into: DutyClasses, duty: CommunityDuty): void {
+  for (const hit of duty.statutory) {
+    if (hit.tag.kind !== 'statutory') continue;
+    const list = into.statutory.get(hit.tag.id) ?? [];
+    list.push(evidenceOf(duty.scan, hit.start, hit.end));
+    into.statutory.set(hit.tag.id, list);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns the rule set's phrase lexicons and lists into one phrase matcher. Every phrase carries a tag saying what
+ * it means; one pass over a text then yields every signal the readers need.
+ */
+import type { AreaCode } from '../ruleset/schema.ts';
+import type { RuleSetData } from '../ruleset/types.ts';
+import { foldText } from './text/fold.ts';
+import { PhraseMatcher } from './text/matcher.ts';
+
+export type Tag =
+  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'objectMarker' }
+  | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' }
+  | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' }
+  | { kind: 'veto' | 'paperwork' }
+  | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' }
+  | { kind: 'areaTopic' | 'areaAct'; area: AreaCode }
+  | { kind: 'statutory' | 'assistance'; id: string }
+  | { kind: 'negative'; id: string; group: number }
+  | { kind: 'certificate'; id: string; allowed: boolean };
+
+export type TagKind = Tag['kind'];
+
+export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
+  const entries: Array<{ phrase: string; payload: Tag }> = [];
+  const add = (phrases: readonly string[], payload: Tag) => {
+    for (const phrase of phrases) entries.push({ phrase: foldText(phrase), payload });
+  };
+  const { roles, negation, funding } = data;
+  add(roles.community, { kind: 'community' });
+  add(roles.notCommunity, { kind: 'notCommunity' });
+  add(roles.otherAgents, { kind: 'otherAgent' });
+  add(roles.objectMarkers, { kind: 'objectMarker' });
+  add(roles.responsible, { kind: 'responsible' });
+  add(roles.assist, { kind: 'assist' });
+  add(roles.informational, { kind: 'informational' });
+  add(roles.actions, { kind: 'action' });
+  add(roles.supportActions, { kind: 'supportAction' });
+  add(roles.imperative, { kind: 'imperative' });
+  add(negation.before, { kind: 'negBefore' });
+  add(negation.after, { kind: 'negAfter' });
+  add(negation.scopeBreakers, { kind: 'scopeBreaker' });
+  add(data.veto.phrases, { kind: 'veto' });
+  add(data.paperwork.phrases, { kind: 'paperwork' });
+  add(funding.conditions, { kind: 'fundingCondition' });
+  add(funding.refusal, { kind: 'fundingRefusal' });
+  add(funding.amountContext, { kind: 'amountContext' });
+  for (const area of data.areas.areas) {
+    add(area.topics, { kind: 'areaTopic', area: area.code });
+    add(area.acts, { kind: 'areaAct', area: area.code });
+  }
+  for (const item of data.statutoryDuties.items) add(item.phrases, { kind: 'statutory', id: item.id });
+  for (const item of data.assistanceByLaw.items) add(item.phrases, { kind: 'assistance', id: item.id });
+  for (const item of data.negativeList.items) {
+    item.groups.forEach((group, index) => add(group, { kind: 'negative', id: item.id, group: index }));
+  }
+  for (const item of data.certificates.retained) add(item.phrases, { kind: 'certificate', id: item.id, allowed: true });
+  for (const item of data.certificates.cancelled) add(item.phrases, { kind: 'certificate', id: item.id, allowed: false });
+  return new PhraseMatcher(entries);
+}

@@ -1,0 +1,53 @@
+/**
+ * Certificates the community is asked to issue. A certificate is recognised by a known name (and its synonyms)
+ * followed by 证明, or by an issuing verb before 证明 (出具…证明, 开…证明, 社区盖章证明). Anything not on the
+ * retained list, including ad-hoc fact certificates, is not allowed.
+ */
+import type { Evidence } from '../types.ts';
+import { evidenceOf, isNegated, type FieldScan, type Hit } from './scan.ts';
+
+export interface CertificateAsked {
+  /** The list item, or "ad-hoc:<name>" for a certificate no list names. */
+  id: string;
+  allowed: boolean;
+  evidence: Evidence;
+}
+
+/** How far after a name 证明 may stand (婚姻状况的证明, 居住情况证明). */
+const SUFFIX_REACH = 4;
+const ISSUING_BEFORE = /(开具|出具|开个|开张|开一份|开|盖章|盖公章|社区|村委会|居委会|村委|居委|村里)([^,，。;；、:：]{0,12})$/;
+const FILLER = /^(的|一份|一张|一个|个|相关|有关|书面|该)+|(的|等)+$/g;
+
+export function readCertificates(scan: FieldScan): CertificateAsked[] {
+  const asked = new Map<string, CertificateAsked>();
+  const claimed: Array<[number, number]> = [];
+  const text = scan.folded;
+  for (const hit of scan.hits) {
+    if (hit.tag.kind !== 'certificate') continue;
+    const suffix = text.indexOf('证明', hit.end - 2);
+    const phraseHasSuffix = text.slice(hit.start, hit.end).includes('证明');
+    if (!phraseHasSuffix && (suffix < 0 || suffix - hit.end > SUFFIX_REACH)) continue;
+    const end = phraseHasSuffix ? hit.end : suffix + 2;
+    if (claimed.some(([s, e]) => s <= hit.start && hit.end <= e)) continue; // a longer name already matched here
+    if (isNegated(hit, scan.byClause[hit.clause]!)) continue;
+    claimed.push([hit.start, end]);
+    const { id, allowed } = hit.tag;
+    if (!asked.has(id)) asked.set(id, { id, allowed, evidence: evidenceOf(scan, hit.start, end) });
+  }
+  for (let at = text.indexOf('证明'); at >= 0; at = text.indexOf('证明', at + 2)) {
+    if (claimed.some(([s, e]) => s <= at && at + 2 <= e)) continue;
+    const clauseIndex = scan.clauses.findIndex((c) => c.start <= at && at + 2 <= c.end);
+    if (clauseIndex < 0) continue;
+    const clause = scan.clauses[clauseIndex]!;
+    const before = text.slice(Math.max(clause.start, at - 16), at);
+    const match = ISSUING_BEFORE.exec(before);
+    if (!match) continue;
+    const start = at - match[0].length;
+    const probe: Hit = { start: at, end: at + 2, tag: { kind: 'paperwork' }, clause: clauseIndex };
+    if (isNegated(probe, scan.byClause[clauseIndex]!)) continue;
+    const name = match[2]!.replace(FILLER, '') || '证明';
+    const id = `ad-hoc:${name}证明`;
+    if (!asked.has(id)) asked.set(id, { id, allowed: false, evidence: evidenceOf(scan, start, at + 2) });
+  }
+  return [...asked.values()];
+}

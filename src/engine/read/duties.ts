@@ -1,0 +1,196 @@
+/**
+ * Reads what a text asks of the community: who is the actor of each predicate (the community, or a department,
+ * street or other unit), in which role (responsible, assisting, only informed, or simply told to do something),
+ * whether a negation governs it, and what the predicate covers (area topics, hard acts, list items).
+ *
+ * Chinese notices drop the subject after its first mention, so a clause without an actor inherits the previous
+ * clause's; at the start of a sentence the actor is the community, to whom every demand is addressed.
+ */
+import type { AreaCode } from '../../ruleset/schema.ts';
+import type { Evidence } from '../types.ts';
+import { coveredBy, evidenceOf, type FieldScan, type Hit } from './scan.ts';
+import type { TagKind } from '../lexicon.ts';
+
+export type DutyRole = 'responsible' | 'assist' | 'informational' | 'do';
+
+export interface CommunityDuty {
+  role: DutyRole;
+  scan: FieldScan;
+  sentence: number;
+  /** The text the predicate covers: from its actor (or the clause start) to the next predicate. */
+  start: number;
+  end: number;
+  /** Actor mention (when explicit) through the last anchor. */
+  evidence: Evidence;
+  /** A responsibility marker (负责, 责任主体, 属地责任…) is part of the predicate. */
+  responsibilityMarker: boolean;
+  /** Acts that make their doer the party responsible for an area (拆除, 罚款…). */
+  hardActs: Hit[];
+  /** Every requested action only informs or persuades (宣传, 动员…). */
+  supportOnly: boolean;
+  topics: Hit[];
+  statutory: Hit[];
+  assistance: Hit[];
+  /** The predicate asks for something another reason explains (a certificate, a negative-list item, a veto). */
+  explained: boolean;
+}
+
+export interface DutyReading {
+  duties: CommunityDuty[];
+  /** Area topics of clauses with no actor and no predicate ("关于辖区违建拆除工作"), per sentence. */
+  neutralTopics: Map<number, Hit[]>;
+  /** Every area topic or act of the field, negated or not, per sentence: the context of assistance. */
+  sentenceAreas: Map<number, Hit[]>;
+}
+
+const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent'];
+const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct'];
+const EXPLAINED_KINDS: readonly TagKind[] = ['certificate', 'negative', 'veto'];
+
+type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
+
+interface Group {
+  actor: Actor;
+  negated: boolean;
+  start: number;
+  anchors: Hit[];
+}
+
+export function readDuties(scan: FieldScan): DutyReading {
+  const duties: CommunityDuty[] = [];
+  const neutralTopics = new Map<number, Hit[]>();
+  const sentenceAreas = new Map<number, Hit[]>();
+  let sentence = -1;
+  let carried: Actor = { community: true, mention: null };
+
+  scan.clauses.forEach((clause, index) => {
+    if (clause.sentence !== sentence) {
+      sentence = clause.sentence;
+      carried = { community: true, mention: null };
+    }
+    const hits = scan.byClause[index]!;
+    const agents = hits.filter((h) => isKindOf(h, AGENT_KINDS) && !coveredBy(h, hits, AGENT_KINDS));
+    const insideAgent = (h: Hit) => agents.some((a) => a.start <= h.start && h.end <= a.end && a !== h);
+    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h));
+    for (const h of usable) {
+      if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
+    }
+
+    const groups: Group[] = [];
+    let pending: Hit | null = null;
+    let negCue: Hit | null = null;
+    let open: Group | null = null;
+    const ordered = [...agents, ...usable].sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const hit of ordered) {
+      const kind = hit.tag.kind;
+      if (isKindOf(hit, AGENT_KINDS)) {
+        if (isObjectMention(hit, hits)) continue;
+        pending = hit;
+        open = null;
+      } else if (kind === 'negBefore') {
+        negCue = hit;
+        open = null;
+      } else if (kind === 'scopeBreaker') {
+        negCue = null;
+      } else if (isKindOf(hit, ANCHOR_KINDS)) {
+        if (open && !pending) {
+          open.anchors.push(hit);
+          continue;
+        }
+        const actor: Actor = !pending
+          ? carried
+          : isCommunity(pending)
+            ? { community: true, mention: pending }
+            : { community: false, mention: pending };
+        open = {
+          actor,
+          negated: negCue !== null,
+          start: groups.length === 0 ? clause.start : (pending?.start ?? hit.start),
+          anchors: [hit],
+        };
+        groups.push(open);
+        carried = actor;
+        pending = null;
+        negCue = null;
+      }
+    }
+
+    if (groups.length === 0) {
+      if (agents.length === 0 && !hits.some((h) => h.tag.kind === 'negBefore')) {
+        for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
+      }
+      return;
+    }
+    groups.forEach((group, g) => {
+      if (!group.actor.community || group.negated) return;
+      const end = g + 1 < groups.length ? groups[g + 1]!.start : clause.end;
+      duties.push(toDuty(scan, sentence, group, end, usable));
+    });
+  });
+  return { duties, neutralTopics, sentenceAreas };
+}
+
+function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {
+  const within = usable.filter((h) => h.start >= group.start && h.end <= end);
+  const anchors = group.anchors;
+  const supportSpans = new Set(within.filter((h) => h.tag.kind === 'supportAction').map((h) => `${h.start}:${h.end}`));
+  const isSupport = (h: Hit) => h.tag.kind === 'supportAction' || supportSpans.has(`${h.start}:${h.end}`);
+  const actions = anchors.filter((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction');
+  const hardActs = anchors.filter((h) => h.tag.kind === 'areaAct');
+  const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
+  const role = roleOf(anchors);
+  const mention = group.actor.mention;
+  const evidenceStart = mention ? mention.start : anchors[0]!.start;
+  const evidenceEnd = anchors[anchors.length - 1]!.end;
+  return {
+    role,
+    scan,
+    sentence,
+    start: group.start,
+    end,
+    evidence: evidenceOf(scan, evidenceStart, evidenceEnd),
+    responsibilityMarker,
+    hardActs,
+    supportOnly: actions.length > 0 && actions.every(isSupport),
+    topics: within.filter((h) => h.tag.kind === 'areaTopic'),
+    statutory: within.filter((h) => h.tag.kind === 'statutory'),
+    assistance: within.filter((h) => h.tag.kind === 'assistance'),
+    explained: within.some((h) => isKindOf(h, EXPLAINED_KINDS)),
+  };
+}
+
+/**
+ * The predicate's role. An assisting marker counts when it leads the predicate (协助…, 负责配合…); after another
+ * action it is part of the object (组织居民参与…).
+ */
+function roleOf(anchors: Hit[]): DutyRole {
+  const firstAssist = anchors.findIndex((h) => h.tag.kind === 'assist');
+  if (firstAssist >= 0 && anchors.slice(0, firstAssist).every((h) => h.tag.kind === 'responsible')) return 'assist';
+  if (anchors.some((h) => h.tag.kind === 'responsible' || h.tag.kind === 'areaAct')) return 'responsible';
+  if (anchors.some((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction')) return 'do';
+  if (anchors.some((h) => h.tag.kind === 'informational')) return 'informational';
+  return 'do';
+}
+
+/** A mention right after 到/对/向/协助… is a place or an object, not the actor. */
+function isObjectMention(mention: Hit, hits: readonly Hit[]): boolean {
+  return hits.some((h) => h.tag.kind === 'objectMarker' && h.end === mention.start);
+}
+
+function isCommunity(mention: Hit): boolean {
+  return mention.tag.kind === 'community';
+}
+
+function isKindOf(hit: Hit, kinds: readonly TagKind[]): boolean {
+  return kinds.includes(hit.tag.kind);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function areaOf(hit: Hit): AreaCode | null {
+  return hit.tag.kind === 'areaTopic' || hit.tag.kind === 'areaAct' ? hit.tag.area : null;
+}

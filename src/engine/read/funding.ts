@@ -1,0 +1,57 @@
+/**
+ * 9f: funding and working conditions. Funded: an amount of money named as funding, or working conditions offered
+ * (材料, 人员, 设备, 培训). Refused: 经费自筹, 自行解决, 不予安排… A negated refusal (不得要求社区自筹经费) is none.
+ */
+import type { Evidence } from '../types.ts';
+import { evidenceOf, isNegated, type FieldScan } from './scan.ts';
+
+export interface FundingReading {
+  offered: Evidence[];
+  refused: Evidence[];
+}
+
+/** Money: 2000元, 1.5万元, 3千元. */
+const AMOUNT = /(\d+(?:\.\d+)?)\s*(万|千)?\s*元/g;
+/** How far from an amount a word like 经费 may stand to make it a funding amount. */
+const CONTEXT_REACH = 10;
+/** An amount paid to residents is a subsidy the community hands out, not money for the community's work. */
+const RESIDENT_PAYMENT = /每户|每人|居民|群众|农户|住户|村民|业主/;
+
+export function readFunding(scan: FieldScan): FundingReading {
+  const offered: Evidence[] = [];
+  const refused: Evidence[] = [];
+  for (const hit of scan.hits) {
+    const clauseHits = scan.byClause[hit.clause]!;
+    if (hit.tag.kind === 'fundingCondition') {
+      if (!isNegated(hit, clauseHits)) offered.push(evidenceOf(scan, hit.start, hit.end));
+    } else if (hit.tag.kind === 'fundingRefusal') {
+      if (!isNegated(hit, clauseHits)) refused.push(evidenceOf(scan, hit.start, hit.end));
+    }
+  }
+  // A refusal phrase can also hold an offer phrase (不予安排工作经费): the refusal wins for that stretch.
+  const refusedSpans = refused.map((e) => [e.start, e.end] as const);
+  const stillOffered = offered.filter((o) => !refusedSpans.some(([s, e]) => o.start < e + 6 && o.end > s - 6));
+
+  for (const match of scan.folded.matchAll(AMOUNT)) {
+    const value = Number(match[1]) * (match[2] === '万' ? 10_000 : match[2] === '千' ? 1_000 : 1);
+    if (!(value > 0)) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const clauseIndex = scan.clauses.findIndex((c) => c.start <= start && end <= c.end);
+    if (clauseIndex < 0) continue;
+    const clause = scan.clauses[clauseIndex]!;
+    const clauseText = scan.folded.slice(clause.start, clause.end);
+    if (RESIDENT_PAYMENT.test(clauseText)) continue;
+    const clauseHits = scan.byClause[clauseIndex]!;
+    const context = clauseHits.find(
+      (h) => h.tag.kind === 'amountContext' && h.end >= start - CONTEXT_REACH && h.start <= end + CONTEXT_REACH,
+    );
+    if (!context) continue;
+    const amountHit = { start, end, tag: { kind: 'amountContext' as const }, clause: clauseIndex };
+    if (isNegated(amountHit, clauseHits) || isNegated(context, clauseHits)) continue;
+    const from = Math.min(start, context.start);
+    const to = Math.max(end, context.end);
+    stillOffered.push(evidenceOf(scan, from, to));
+  }
+  return { offered: stillOffered, refused };
+}

@@ -1,0 +1,86 @@
+/**
+ * One pass over a field: fold, segment, match every lexicon phrase, and index the hits by clause. Readers work
+ * on this scan only, so a text is read once however many facts are drawn from it.
+ */
+import type { PhraseMatcher } from '../text/matcher.ts';
+import { foldText } from '../text/fold.ts';
+import { segment, type Clause, type Span } from '../text/segment.ts';
+import type { Tag, TagKind } from '../lexicon.ts';
+import type { Evidence, EvidenceField } from '../types.ts';
+
+export interface Hit {
+  start: number;
+  end: number;
+  tag: Tag;
+  clause: number;
+}
+
+export interface FieldScan {
+  field: EvidenceField;
+  text: string;
+  folded: string;
+  sentences: Span[];
+  clauses: Clause[];
+  hits: Hit[];
+  /** Hits of each clause, in order. */
+  byClause: Hit[][];
+}
+
+export function scanField(field: EvidenceField, text: string, matcher: PhraseMatcher<Tag>): FieldScan {
+  const folded = foldText(text);
+  const { sentences, clauses } = segment(folded);
+  const found = matcher.findAll(folded);
+  const byClause: Hit[][] = clauses.map(() => []);
+  const hits: Hit[] = [];
+  let c = 0;
+  for (const h of found) {
+    while (c < clauses.length && clauses[c]!.end <= h.start) c++;
+    if (c >= clauses.length) break;
+    const clause = clauses[c]!;
+    if (h.start < clause.start || h.end > clause.end) continue; // spans a delimiter: not a phrase of one clause
+    const hit = { start: h.start, end: h.end, tag: h.payload, clause: c };
+    hits.push(hit);
+    byClause[c]!.push(hit);
+  }
+  return { field, text, folded, sentences, clauses, hits, byClause };
+}
+
+export function evidenceOf(scan: FieldScan, start: number, end: number): Evidence {
+  return { field: scan.field, start, end, text: scan.text.slice(start, end) };
+}
+
+export function isKind(hit: Hit, ...kinds: TagKind[]): boolean {
+  return kinds.includes(hit.tag.kind);
+}
+
+const contains = (outer: { start: number; end: number }, inner: { start: number; end: number }) =>
+  outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+
+/** Whether a longer hit of one of these kinds covers this one (社区民警 covers 社区, 城管执法 covers 执法). */
+export function coveredBy(hit: Hit, clauseHits: readonly Hit[], kinds: readonly TagKind[]): boolean {
+  return clauseHits.some((other) => other !== hit && kinds.includes(other.tag.kind) && contains(other, hit));
+}
+
+/**
+ * Whether a negation cue governs this hit: a 'before' cue earlier in the same clause, or an 'after' cue later in
+ * it, with no conjunction (并, 同时…) in between that starts a new predicate.
+ */
+export function isNegated(hit: Hit, clauseHits: readonly Hit[], from = -1): boolean {
+  for (const cue of clauseHits) {
+    if (cue.tag.kind === 'negBefore' && cue.start < hit.start && cue.end <= hit.end && cue.start >= from) {
+      if (!breakerBetween(clauseHits, cue.end, hit.start)) return true;
+    } else if (cue.tag.kind === 'negAfter' && cue.start >= hit.end) {
+      if (!breakerBetween(clauseHits, hit.end, cue.start)) return true;
+    }
+  }
+  return false;
+}
+
+function breakerBetween(clauseHits: readonly Hit[], from: number, to: number): boolean {
+  return clauseHits.some((h) => h.tag.kind === 'scopeBreaker' && h.start >= from && h.end <= to);
+}
+
+/** Index of the sentence holding a clause. */
+export function sentenceOfClause(scan: FieldScan, clause: number): number {
+  return scan.clauses[clause]!.sentence;
+}
