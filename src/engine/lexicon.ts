@@ -8,11 +8,11 @@ import { foldText } from './text/fold.ts';
 import { PhraseMatcher } from './text/matcher.ts';
 
 export type Tag =
-  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'objectMarker' }
+  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'objectMarker' | 'notAction' }
   | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' }
   | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' }
   | { kind: 'veto' | 'paperwork' }
-  | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' }
+  | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' }
   | { kind: 'areaTopic' | 'areaAct'; area: AreaCode }
   | { kind: 'statutory' | 'assistance'; id: string }
   | { kind: 'negative'; id: string; group: number }
@@ -36,6 +36,7 @@ export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.actions, { kind: 'action' });
   add(roles.supportActions, { kind: 'supportAction' });
   add(roles.imperative, { kind: 'imperative' });
+  add(roles.notActions, { kind: 'notAction' });
   add(negation.before, { kind: 'negBefore' });
   add(negation.after, { kind: 'negAfter' });
   add(negation.scopeBreakers, { kind: 'scopeBreaker' });
@@ -44,6 +45,8 @@ export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(funding.conditions, { kind: 'fundingCondition' });
   add(funding.refusal, { kind: 'fundingRefusal' });
   add(funding.amountContext, { kind: 'amountContext' });
+  add(funding.offerVerbs, { kind: 'offerVerb' });
+  add(funding.resources, { kind: 'resource' });
   for (const area of data.areas.areas) {
     add(area.topics, { kind: 'areaTopic', area: area.code });
     add(area.acts, { kind: 'areaAct', area: area.code });

@@ -149,6 +149,8 @@ export const rolesFileSchema = z.object({
   /** Actions that only inform or persuade (宣传, 动员, 解释…): on a forbidden area's topic, without a responsibility
    *  marker or a hard act, they make the work a new duty to admit, not the area's responsibility. */
   supportActions: phrases,
+  /** Nouns that hold an action word but name a thing (社会组织, 相关通知, 宣传材料): no predicate starts there. */
+  notActions: phrases,
   /** Addressing forms: 请/要求 + community (they mark an imperative aimed at the community). */
   imperative: phrases,
 });
@@ -173,6 +175,9 @@ export const fundingFileSchema = z.object({
   refusal: phrases,
   /** Words that make a nearby amount of money a funding amount (经费, 补助…). */
   amountContext: phrases,
+  /** An offer verb followed closely by a resource is a working condition (提供…宣传折页, 安排…培训). */
+  offerVerbs: phrases,
+  resources: phrases,
 });
 
 export const paperworkFileSchema = z.object({

@@ -6,7 +6,7 @@ import type { AreaCode, FactValue } from '../../ruleset/schema.ts';
 import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
 import type { CompiledRuleSet } from '../rule-set.ts';
 import type { DecisionFacts, Evidence, EvidenceField } from '../types.ts';
-import { coveredBy, scanField, type FieldScan } from '../read/scan.ts';
+import { coveredBy, evidenceOf, scanField, type FieldScan } from '../read/scan.ts';
 import { readDuties, areaOf } from '../read/duties.ts';
 import { readVeto } from '../read/veto.ts';
 import { readFunding } from '../read/funding.ts';
@@ -63,23 +63,6 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   const addressed = !units.given || units.role !== null;
   const declaredRole = request.communityRole ?? units.role ?? undefined;
 
-  // Community predicates, title first: its topics are context for a description that only says "请于周五前完成".
-  const classes = emptyClasses();
-  const titleScan = scans.find((s) => s.field === 'title');
-  const titleReading = titleScan ? readDuties(titleScan) : null;
-  const titleTopics: AreaMention[] = [];
-  if (titleScan && titleReading) {
-    for (const hits of titleReading.sentenceAreas.values()) {
-      for (const h of hits) {
-        if (h.tag.kind === 'areaTopic') titleTopics.push({ area: areaOf(h)!, evidence: { field: 'title', start: h.start, end: h.end, text: titleScan.text.slice(h.start, h.end) } });
-      }
-    }
-  }
-  for (const scan of scans) {
-    const reading = scan === titleScan ? titleReading! : readDuties(scan);
-    classifyDuties(reading, { titleTopics: scan === titleScan ? [] : titleTopics }, classes);
-  }
-
   // Signals read from every text field.
   const veto = scans.flatMap(readVeto);
   if (request.oneVoteVeto === true) veto.push(declared('oneVoteVeto', true));
@@ -92,19 +75,39 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   if (conditions && !conditionsScan!.hits.some((h) => h.tag.kind === 'fundingRefusal')) {
     fundingOffered.push(declared('funding.conditions', conditions));
   }
-
   const negative = new Map<string, Evidence[]>();
   for (const scan of scans) {
     for (const m of readNegativeList(scan, ruleSet.data)) negative.set(m.id, [...(negative.get(m.id) ?? []), ...m.evidence]);
   }
+  const classes = emptyClasses();
   const certificates = new Map<string, Evidence[]>();
+  const certificateEvidence: Evidence[] = [];
   for (const scan of scans) {
     for (const c of readCertificates(scan)) {
+      certificateEvidence.push(c.evidence);
       if (c.allowed) classes.statutory.set(c.id, [...(classes.statutory.get(c.id) ?? []), c.evidence]);
       else certificates.set(c.id, [...(certificates.get(c.id) ?? []), c.evidence]);
     }
   }
   const paperwork = scans.flatMap(readPaperwork);
+  const explained = [...veto, ...[...negative.values()].flat(), ...certificateEvidence];
+
+  // Community predicates. A title is a name: with a description beside it, it lends its area topics as
+  // context ("违建拆除" + "请于周五前完成") and counts only predicates whose actor it names itself.
+  const description = scans.find((s) => s.field === 'description');
+  const titleScan = scans.find((s) => s.field === 'title');
+  const titleTopics: AreaMention[] = [];
+  if (titleScan) {
+    const reading = readDuties(titleScan);
+    for (const hits of reading.sentenceAreas.values()) {
+      for (const h of hits) {
+        if (h.tag.kind === 'areaTopic') titleTopics.push({ area: areaOf(h)!, evidence: evidenceOf(titleScan, h.start, h.end) });
+      }
+    }
+    if (description) reading.duties = reading.duties.filter((d) => d.namedActor);
+    classifyDuties(reading, { titleTopics: [], explained }, classes);
+  }
+  if (description) classifyDuties(readDuties(description), { titleTopics, explained }, classes);
 
   applyDeclared(request, declaredRole, ruleSet, classes, negative, certificates);
 

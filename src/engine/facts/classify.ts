@@ -43,6 +43,8 @@ export interface AreaMention {
 /** Context beyond a predicate's own words: neutral clauses of its sentence, then the title. */
 export interface AreaContext {
   titleTopics: AreaMention[];
+  /** Text another reason already explains (a certificate, a negative-list item, a veto). */
+  explained: Evidence[];
 }
 
 export function mentionsOf(duty: CommunityDuty, hits: readonly Hit[]): AreaMention[] {
@@ -69,7 +71,10 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     for (const h of duty.assistance) if (h.tag.kind === 'assistance') into.assistanceItems.add(h.tag.id);
     return;
   }
-  if (duty.explained && duty.hardActs.length === 0 && duty.topics.length === 0) return;
+  const explained = context.explained.some(
+    (e) => e.field === duty.scan.field && e.start >= duty.start && e.end <= duty.end,
+  );
+  if (explained && duty.hardActs.length === 0 && duty.topics.length === 0) return;
 
   const explicit = duty.role === 'responsible';
   if (duty.hardActs.length > 0) {

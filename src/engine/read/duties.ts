@@ -31,8 +31,8 @@ export interface CommunityDuty {
   topics: Hit[];
   statutory: Hit[];
   assistance: Hit[];
-  /** The predicate asks for something another reason explains (a certificate, a negative-list item, a veto). */
-  explained: boolean;
+  /** The actor is named in the predicate's own clause (not inherited from an earlier one). */
+  namedActor: boolean;
 }
 
 export interface DutyReading {
@@ -45,12 +45,12 @@ export interface DutyReading {
 
 const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent'];
 const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct'];
-const EXPLAINED_KINDS: readonly TagKind[] = ['certificate', 'negative', 'veto'];
 
 type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
 
 interface Group {
   actor: Actor;
+  named: boolean;
   negated: boolean;
   start: number;
   anchors: Hit[];
@@ -71,7 +71,9 @@ export function readDuties(scan: FieldScan): DutyReading {
     const hits = scan.byClause[index]!;
     const agents = hits.filter((h) => isKindOf(h, AGENT_KINDS) && !coveredBy(h, hits, AGENT_KINDS));
     const insideAgent = (h: Hit) => agents.some((a) => a.start <= h.start && h.end <= a.end && a !== h);
-    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h));
+    const nouns = hits.filter((h) => h.tag.kind === 'notAction');
+    const insideNoun = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && nouns.some((n) => n.start <= h.start && h.end <= n.end);
+    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h));
     for (const h of usable) {
       if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
     }
@@ -80,11 +82,12 @@ export function readDuties(scan: FieldScan): DutyReading {
     let pending: Hit | null = null;
     let negCue: Hit | null = null;
     let open: Group | null = null;
+    let lastAnchorEnd = clause.start;
     const ordered = [...agents, ...usable].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const hit of ordered) {
       const kind = hit.tag.kind;
       if (isKindOf(hit, AGENT_KINDS)) {
-        if (isObjectMention(hit, hits)) continue;
+        if (isObjectMention(hit, hits, lastAnchorEnd)) continue;
         pending = hit;
         open = null;
       } else if (kind === 'negBefore') {
@@ -93,6 +96,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       } else if (kind === 'scopeBreaker') {
         negCue = null;
       } else if (isKindOf(hit, ANCHOR_KINDS)) {
+        lastAnchorEnd = Math.max(lastAnchorEnd, hit.end);
         if (open && !pending) {
           open.anchors.push(hit);
           continue;
@@ -104,6 +108,7 @@ export function readDuties(scan: FieldScan): DutyReading {
             : { community: false, mention: pending };
         open = {
           actor,
+          named: pending !== null,
           negated: negCue !== null,
           start: groups.length === 0 ? clause.start : (pending?.start ?? hit.start),
           anchors: [hit],
@@ -115,6 +120,15 @@ export function readDuties(scan: FieldScan): DutyReading {
       }
     }
 
+    // Topic first, actor after: "违法建设拆除由区城管局负责" — what precedes the first named actor is that actor's.
+    const firstNamed = groups.findIndex((g) => g.named);
+    if (firstNamed > 0) {
+      const named = groups[firstNamed]!;
+      named.start = clause.start;
+      named.anchors.push(...groups.slice(0, firstNamed).flatMap((g) => g.anchors));
+      groups.splice(0, firstNamed);
+      carried = groups[groups.length - 1]!.actor;
+    }
     if (groups.length === 0) {
       if (agents.length === 0 && !hits.some((h) => h.tag.kind === 'negBefore')) {
         for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
@@ -139,7 +153,7 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
   const hardActs = anchors.filter((h) => h.tag.kind === 'areaAct');
   const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
   const role = roleOf(anchors);
-  const mention = group.actor.mention;
+  const mention = group.named ? group.actor.mention : null;
   const evidenceStart = mention ? mention.start : anchors[0]!.start;
   const evidenceEnd = anchors[anchors.length - 1]!.end;
   return {
@@ -155,7 +169,7 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
     topics: within.filter((h) => h.tag.kind === 'areaTopic'),
     statutory: within.filter((h) => h.tag.kind === 'statutory'),
     assistance: within.filter((h) => h.tag.kind === 'assistance'),
-    explained: within.some((h) => isKindOf(h, EXPLAINED_KINDS)),
+    namedActor: group.named,
   };
 }
 
@@ -172,9 +186,13 @@ function roleOf(anchors: Hit[]): DutyRole {
   return 'do';
 }
 
-/** A mention right after 到/对/向/协助… is a place or an object, not the actor. */
-function isObjectMention(mention: Hit, hits: readonly Hit[]): boolean {
-  return hits.some((h) => h.tag.kind === 'objectMarker' && h.end === mention.start);
+/**
+ * A mention after 到/对/向/协助… (with no predicate in between) is a place or an object, not the actor:
+ * 请各社区对辖区商户进行劝离 — the community acts, the shops are acted on.
+ */
+function isObjectMention(mention: Hit, hits: readonly Hit[], since: number): boolean {
+  if (hits.some((h) => h.tag.kind === 'imperative' && h.end === mention.start)) return false; // 请各社区, 由社区
+  return hits.some((h) => h.tag.kind === 'objectMarker' && h.end >= since && h.end <= mention.start);
 }
 
 function isCommunity(mention: Hit): boolean {

@@ -3,7 +3,7 @@
  * (材料, 人员, 设备, 培训). Refused: 经费自筹, 自行解决, 不予安排… A negated refusal (不得要求社区自筹经费) is none.
  */
 import type { Evidence } from '../types.ts';
-import { evidenceOf, isNegated, type FieldScan } from './scan.ts';
+import { evidenceOf, isNegated, type FieldScan, type Hit } from './scan.ts';
 
 export interface FundingReading {
   offered: Evidence[];
@@ -14,6 +14,19 @@ export interface FundingReading {
 const AMOUNT = /(\d+(?:\.\d+)?)\s*(万|千)?\s*元/g;
 /** How far from an amount a word like 经费 may stand to make it a funding amount. */
 const CONTEXT_REACH = 10;
+/** How far after 提供/安排 the resource may stand (提供宣传海报, 安排2名工作人员). */
+const OFFER_REACH = 8;
+
+/** 社区提供…: the community providing something is work asked of it, not a condition offered to it. */
+function offeredByCommunity(verb: Hit, clauseHits: readonly Hit[]): boolean {
+  let last: Hit | undefined;
+  for (const h of clauseHits) {
+    if (h.end > verb.start) break;
+    if (h.tag.kind === 'community' || h.tag.kind === 'otherAgent' || h.tag.kind === 'notCommunity') last = h;
+  }
+  return last?.tag.kind === 'community';
+}
+
 /** An amount paid to residents is a subsidy the community hands out, not money for the community's work. */
 const RESIDENT_PAYMENT = /每户|每人|居民|群众|农户|住户|村民|业主/;
 
@@ -27,6 +40,14 @@ export function readFunding(scan: FieldScan): FundingReading {
     } else if (hit.tag.kind === 'fundingRefusal') {
       if (!isNegated(hit, clauseHits)) refused.push(evidenceOf(scan, hit.start, hit.end));
     }
+  }
+  for (const verb of scan.hits) {
+    if (verb.tag.kind !== 'offerVerb') continue;
+    const clauseHits = scan.byClause[verb.clause]!;
+    if (offeredByCommunity(verb, clauseHits)) continue;
+    const resource = clauseHits.find((h) => h.tag.kind === 'resource' && h.start >= verb.end && h.start - verb.end <= OFFER_REACH);
+    if (!resource || isNegated(verb, clauseHits)) continue;
+    offered.push(evidenceOf(scan, verb.start, resource.end));
   }
   // A refusal phrase can also hold an offer phrase (不予安排工作经费): the refusal wins for that stretch.
   const refusedSpans = refused.map((e) => [e.start, e.end] as const);
