@@ -97,17 +97,20 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   const description = scans.find((s) => s.field === 'description');
   const titleScan = scans.find((s) => s.field === 'title');
   const titleTopics: AreaMention[] = [];
-  if (titleScan) {
-    const reading = readDuties(titleScan);
-    for (const hits of reading.sentenceAreas.values()) {
+  const titleReading = titleScan ? readDuties(titleScan) : null;
+  const descriptionReading = description ? readDuties(description) : null;
+  if (titleScan && titleReading) {
+    for (const hits of titleReading.sentenceAreas.values()) {
       for (const h of hits) {
         if (h.tag.kind === 'areaTopic') titleTopics.push({ area: areaOf(h)!, evidence: evidenceOf(titleScan, h.start, h.end) });
       }
     }
-    if (description) reading.duties = reading.duties.filter((d) => d.namedActor);
-    classifyDuties(reading, { titleTopics: [], explained }, classes);
+    if (description) titleReading.duties = titleReading.duties.filter((d) => d.namedActor);
   }
-  if (description) classifyDuties(readDuties(description), { titleTopics, explained }, classes);
+  const assistsAnywhere = declaredRole === 'assist'
+    || [titleReading, descriptionReading].some((r) => r?.duties.some((d) => d.role === 'assist'));
+  if (titleReading) classifyDuties(titleReading, { titleTopics: [], explained, assists: assistsAnywhere }, classes);
+  if (descriptionReading) classifyDuties(descriptionReading, { titleTopics, explained, assists: assistsAnywhere }, classes);
 
   applyDeclared(request, declaredRole, ruleSet, classes, negative, certificates);
 

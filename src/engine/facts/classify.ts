@@ -45,6 +45,8 @@ export interface AreaContext {
   titleTopics: AreaMention[];
   /** Text another reason already explains (a certificate, a negative-list item, a veto). */
   explained: Evidence[];
+  /** The community assists somewhere in the demand: its other bare steps (入户发放…) are part of that help. */
+  assists: boolean;
 }
 
 export function mentionsOf(duty: CommunityDuty, hits: readonly Hit[]): AreaMention[] {
@@ -87,11 +89,17 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
       addForbidden(into, mentionsOf(duty, duty.topics), duty);
       return;
     }
-    if (duty.statutory.length > 0) return addStatutory(into, duty);
+    if (duty.statutory.length > 0) return addStatutory(into, duty, duty.statutory);
     into.unlisted.push(ev);
     return;
   }
-  if (duty.statutory.length > 0) return addStatutory(into, duty);
+  if (duty.statutory.length > 0) return addStatutory(into, duty, duty.statutory);
+  const nearbyStatutory = reading.neutralStatutory.get(duty.sentence) ?? [];
+  if (!explicit && nearbyStatutory.length > 0) return addStatutory(into, duty, nearbyStatutory);
+  if (!explicit && context.assists) {
+    into.followOn.push(ev);
+    return;
+  }
   const borrowed = [...mentionsOf(duty, reading.neutralTopics.get(duty.sentence) ?? []), ...context.titleTopics];
   if (borrowed.length > 0 && (explicit || !duty.supportOnly)) {
     addForbidden(into, borrowed, duty);
@@ -110,8 +118,8 @@ function addForbidden(into: DutyClasses, mentions: AreaMention[], duty: Communit
   }
 }
 
-function addStatutory(into: DutyClasses, duty: CommunityDuty): void {
-  for (const hit of duty.statutory) {
+function addStatutory(into: DutyClasses, duty: CommunityDuty, hits: readonly Hit[]): void {
+  for (const hit of hits) {
     if (hit.tag.kind !== 'statutory') continue;
     const list = into.statutory.get(hit.tag.id) ?? [];
     list.push(evidenceOf(duty.scan, hit.start, hit.end));

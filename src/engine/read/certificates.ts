@@ -18,6 +18,13 @@ const SUFFIX_REACH = 4;
 const ISSUING_BEFORE = /(开具|出具|开个|开张|开一份|开|盖章|盖公章|社区|村委会|居委会|村委|居委|村里)([^,，。;；、:：]{0,12})$/;
 const FILLER = /^(的|一份|一张|一个|个|相关|有关|书面|该)+|(的|等)+$/g;
 
+/** "…证明不再由社区出具": a negated issuing verb after the names negates them all. */
+const NEGATED_ISSUING_AFTER = /^[^，,。；;:：]*?(不再|无需|无须|不需要|不需|不用|不得|停止|取消)[^，,。；;]{0,6}(出具|开具|开|办理)/;
+
+function issuingNegatedAfter(scan: FieldScan, clause: number, from: number): boolean {
+  return NEGATED_ISSUING_AFTER.test(scan.folded.slice(from, scan.clauses[clause]!.end));
+}
+
 export function readCertificates(scan: FieldScan): CertificateAsked[] {
   const asked = new Map<string, CertificateAsked>();
   const claimed: Array<[number, number]> = [];
@@ -29,7 +36,10 @@ export function readCertificates(scan: FieldScan): CertificateAsked[] {
     if (!phraseHasSuffix && (suffix < 0 || suffix - hit.end > SUFFIX_REACH)) continue;
     const end = phraseHasSuffix ? hit.end : suffix + 2;
     if (claimed.some(([s, e]) => s <= hit.start && hit.end <= e)) continue; // a longer name already matched here
-    if (isNegated(hit, scan.byClause[hit.clause]!)) continue;
+    if (isNegated(hit, scan.byClause[hit.clause]!) || issuingNegatedAfter(scan, hit.clause, end)) {
+      claimed.push([hit.start, end]);
+      continue;
+    }
     claimed.push([hit.start, end]);
     const { id, allowed } = hit.tag;
     if (!asked.has(id)) asked.set(id, { id, allowed, evidence: evidenceOf(scan, hit.start, end) });

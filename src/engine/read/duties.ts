@@ -39,11 +39,15 @@ export interface DutyReading {
   duties: CommunityDuty[];
   /** Area topics of clauses with no actor and no predicate ("关于辖区违建拆除工作"), per sentence. */
   neutralTopics: Map<number, Hit[]>;
+  /** Statutory-duty phrases of such clauses ("大力发展志愿服务队伍"), per sentence. */
+  neutralStatutory: Map<number, Hit[]>;
   /** Every area topic or act of the field, negated or not, per sentence: the context of assistance. */
   sentenceAreas: Map<number, Hit[]>;
 }
 
 const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent'];
+/** Longer phrases an actor word can sit inside without acting (居民 in 居民公约, 城管 in 城管执法队员 is still one). */
+const NAMING_KINDS: readonly TagKind[] = ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
 const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct'];
 
 type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
@@ -59,6 +63,7 @@ interface Group {
 export function readDuties(scan: FieldScan): DutyReading {
   const duties: CommunityDuty[] = [];
   const neutralTopics = new Map<number, Hit[]>();
+  const neutralStatutory = new Map<number, Hit[]>();
   const sentenceAreas = new Map<number, Hit[]>();
   let sentence = -1;
   let carried: Actor = { community: true, mention: null };
@@ -69,7 +74,9 @@ export function readDuties(scan: FieldScan): DutyReading {
       carried = { community: true, mention: null };
     }
     const hits = scan.byClause[index]!;
-    const agents = hits.filter((h) => isKindOf(h, AGENT_KINDS) && !coveredBy(h, hits, AGENT_KINDS));
+    const agents = hits.filter(
+      (h) => isKindOf(h, AGENT_KINDS) && !coveredBy(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS),
+    );
     const insideAgent = (h: Hit) => agents.some((a) => a.start <= h.start && h.end <= a.end && a !== h);
     const nouns = hits.filter((h) => h.tag.kind === 'notAction');
     const insideNoun = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && nouns.some((n) => n.start <= h.start && h.end <= n.end);
@@ -102,7 +109,9 @@ export function readDuties(scan: FieldScan): DutyReading {
           continue;
         }
         const actor: Actor = !pending
-          ? carried
+          ? addressedByImperative(hit, hits)
+            ? { community: true, mention: null }
+            : carried
           : isCommunity(pending)
             ? { community: true, mention: pending }
             : { community: false, mention: pending };
@@ -129,9 +138,14 @@ export function readDuties(scan: FieldScan): DutyReading {
       groups.splice(0, firstNamed);
       carried = groups[groups.length - 1]!.actor;
     }
+    // A named actor with no predicate yet stays the subject of the next clause (区城管局为每个社区提供材料，并配备…).
+    if (pending) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
     if (groups.length === 0) {
       if (agents.length === 0 && !hits.some((h) => h.tag.kind === 'negBefore')) {
-        for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
+        for (const h of usable) {
+          if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
+          if (h.tag.kind === 'statutory') push(neutralStatutory, sentence, h);
+        }
       }
       return;
     }
@@ -141,7 +155,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       duties.push(toDuty(scan, sentence, group, end, usable));
     });
   });
-  return { duties, neutralTopics, sentenceAreas };
+  return { duties, neutralTopics, neutralStatutory, sentenceAreas };
 }
 
 function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {
@@ -192,7 +206,15 @@ function roleOf(anchors: Hit[]): DutyRole {
  */
 function isObjectMention(mention: Hit, hits: readonly Hit[], since: number): boolean {
   if (hits.some((h) => h.tag.kind === 'imperative' && h.end === mention.start)) return false; // 请各社区, 由社区
-  return hits.some((h) => h.tag.kind === 'objectMarker' && h.end >= since && h.end <= mention.start);
+  // Inside a predicate phrase (通知居民, 组织居民): the object of that predicate.
+  if (hits.some((h) => isKindOf(h, ANCHOR_KINDS) && h.start < mention.start && mention.end <= h.end)) return true;
+  const from = Math.min(since, mention.start);
+  return hits.some((h) => h.tag.kind === 'objectMarker' && h.end >= from && h.end <= mention.start);
+}
+
+/** 请/务必/要求 right before a predicate with no named actor speaks to the reader: the community. */
+function addressedByImperative(anchor: Hit, hits: readonly Hit[]): boolean {
+  return hits.some((h) => h.tag.kind === 'imperative' && h.end === anchor.start);
 }
 
 function isCommunity(mention: Hit): boolean {
