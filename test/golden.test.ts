@@ -3,13 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../src/engine/default-rule-set.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
 import { evaluateRequestSchema } from '../src/contract/evaluate-request.ts';
-import { goldenCasesFileSchema, REASON_CODES, AREA_CODES, type GoldenCase } from '../src/ruleset/schema.ts';
+import { REASON_CODES, AREA_CODES } from '../src/ruleset/schema.ts';
 import { checkCase } from '../src/golden/check-case.ts';
-
-const files = import.meta.glob('../rules/cases/*.json', { eager: true, import: 'default' });
-const all: Array<{ file: string; golden: GoldenCase }> = Object.entries(files).flatMap(([file, content]) =>
-  goldenCasesFileSchema.parse(content).cases.map((golden) => ({ file: file.replace('../rules/cases/', ''), golden })),
-);
+import { goldenCases as all } from './support/golden.ts';
 
 describe('golden cases', () => {
   it('has at least 120 cases with unique ids', () => {
@@ -21,6 +17,20 @@ describe('golden cases', () => {
     const request = evaluateRequestSchema.parse(golden.request);
     const decision = evaluate(request, defaultRuleSet);
     expect(checkCase(golden, decision), golden.note).toEqual([]);
+  });
+
+  it('points every piece of evidence at the exact text it quotes', () => {
+    for (const { golden } of all) {
+      const request = evaluateRequestSchema.parse(golden.request);
+      const decision = evaluate(request, defaultRuleSet);
+      const evidence = [...decision.reasons.flatMap((r) => r.evidence), ...decision.warnings.flatMap((w) => w.evidence)];
+      for (const e of evidence) {
+        if (e.field !== 'title' && e.field !== 'description' && e.field !== 'funding.conditions') continue;
+        const source = e.field === 'funding.conditions' ? request.funding?.conditions : request[e.field];
+        expect(source?.slice(e.start, e.end), `${golden.id} ${e.field}@${e.start}`).toBe(e.text);
+        expect(e.end).toBeGreaterThan(e.start);
+      }
+    }
   });
 
   it('produces every reason code and every area code somewhere', () => {

@@ -23,3 +23,11 @@ export function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): A
 export function invalidRequest(c: Context, issues: ApiIssue[]) {
   return errorResponse(c, 400, 'invalid-request', ERROR_TEXT.invalidRequest, issues);
 }
+
+/** The answer for a known path asked with the wrong method. */
+export function methodNotAllowed(allow: string) {
+  return (c: Context) => {
+    c.header('Allow', allow);
+    return errorResponse(c, 405, 'method-not-allowed', ERROR_TEXT.methodNotAllowed);
+  };
+}

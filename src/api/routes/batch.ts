@@ -9,7 +9,7 @@ import type { Decision, Effect } from '../../engine/types.ts';
 import { CsvError } from '../../duty-list/csv.ts';
 import { DutyListError, readDutyList, type DutyListRow } from '../../duty-list/rows.ts';
 import { ERROR_TEXT } from '../../messages.ts';
-import { errorResponse, invalidRequest, type ApiIssue } from '../errors.ts';
+import { errorResponse, invalidRequest, methodNotAllowed, type ApiIssue } from '../errors.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import { checkEvaluateRequest, parseJson } from '../validate.ts';
 
@@ -33,7 +33,7 @@ export function batchRoute(ruleSet: CompiledRuleSet) {
     }
     const results = items.map((item, index) => evaluateItem(item, ruleSet, ['items', index]));
     return c.json({ results, summary: summarise(results) });
-  });
+  }).all('/', methodNotAllowed('POST'));
 }
 
 function fromCsv(c: Context, text: string, ruleSet: CompiledRuleSet) {

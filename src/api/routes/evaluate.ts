@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { evaluate } from '../../engine/evaluate.ts';
 import type { CompiledRuleSet } from '../../engine/rule-set.ts';
 import { ERROR_TEXT } from '../../messages.ts';
-import { errorResponse, invalidRequest } from '../errors.ts';
+import { errorResponse, invalidRequest, methodNotAllowed } from '../errors.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import { checkEvaluateRequest, parseJson } from '../validate.ts';
 
@@ -16,5 +16,5 @@ export function evaluateRoute(ruleSet: CompiledRuleSet) {
     const checked = checkEvaluateRequest(body.value, ruleSet);
     if (!checked.ok) return invalidRequest(c, checked.issues);
     return c.json(evaluate(checked.request, ruleSet));
-  });
+  }).all('/', methodNotAllowed('POST'));
 }

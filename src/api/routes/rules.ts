@@ -1,6 +1,7 @@
 /** GET /api/v1/rules: the rule set that decides, its version, the clauses and the four lists. */
 import { Hono } from 'hono';
 import type { CompiledRuleSet } from '../../engine/rule-set.ts';
+import { methodNotAllowed } from '../errors.ts';
 
 export function rulesRoute(ruleSet: CompiledRuleSet) {
   const { data } = ruleSet;
@@ -28,5 +29,5 @@ export function rulesRoute(ruleSet: CompiledRuleSet) {
     c.header('ETag', `"${ruleSet.version}"`);
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(body);
-  });
+  }).all('/', methodNotAllowed('GET'));
 }

@@ -168,8 +168,9 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
   const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
   const role = roleOf(anchors);
   const mention = group.named ? group.actor.mention : null;
-  const evidenceStart = mention ? mention.start : anchors[0]!.start;
-  const evidenceEnd = anchors[anchors.length - 1]!.end;
+  const anchorStart = Math.min(...anchors.map((h) => h.start));
+  const evidenceStart = mention ? Math.min(mention.start, anchorStart) : anchorStart;
+  const evidenceEnd = Math.max(...anchors.map((h) => h.end));
   return {
     role,
     scan,
