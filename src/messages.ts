@@ -93,11 +93,27 @@ export const ERROR_TEXT = {
   csvNoColumns: 'CSV 表头中没有可识别的列（重点任务/事项/任务名称、主要措施/具体内容/工作内容等） (no known column in the CSV header)',
   csvMalformed: (line: number) => `CSV 第 ${line} 行格式错误（引号未闭合） (malformed CSV at line ${line})`,
   batchSize: (max: number) => `items 须为 1 至 ${max} 项 (items must hold 1 to ${max} requests)`,
+  unauthenticated: '请先登录：提供有效的 API 令牌 (Authorization: Bearer …) 或会话 (authentication required)',
+  forbidden: '当前账号无权进行此操作 (this account may not do that)',
+  requestNotFound: '未找到该申请，或无权查看 (request not found)',
+  conflict: '申请状态已变化或版本不符，请刷新后重试 (the request changed or the version is stale)',
+  notApprovable: '该事项违反第9条或负面清单，任何人都不能批准 (item 9 forbids this; it cannot be approved)',
+  idempotencyMismatch: '同一个 Idempotency-Key 已用于内容不同的申请 (Idempotency-Key reused with a different body)',
+  idempotencyKey: 'Idempotency-Key 须为 1 至 200 个可见字符 (Idempotency-Key must be 1-200 visible characters)',
+  badCursor: '分页游标无效 (invalid cursor)',
+  sessionsDisabled: '未配置 SESSION_SECRET，无法建立会话 (sessions are not configured)',
+  badToken: '令牌无效 (invalid token)',
 } as const;
 
 /** zod issue → a Chinese message with the English one after it. */
 export function describeIssue(issue: { code: string; message: string; path: PropertyKey[]; expected?: unknown; keys?: string[]; maximum?: unknown; minimum?: unknown; values?: unknown[] }): string {
   const english = issue.message;
+  if (issue.message === 'funding-confirmation-required') {
+    return '批准须确认已落实工作经费或工作条件 (approval requires fundingConfirmed: true)';
+  }
+  if (issue.message === 'date-format' || issue.message === 'date-invalid') {
+    return '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)';
+  }
   if (issue.message === 'title-or-description-required') {
     return '事项名称(title)和内容(description)至少填写一项 (title or description must hold non-blank text)';
   }
@@ -148,11 +164,12 @@ export const CLI_TEXT = {
     '                多项同 POST /api/v1/evaluate/batch 的 {results, summary}',
     '  --csv         把输入当作责任清单 CSV',
     '  --only 结论   只列出一类结论：reject（不予准入）、needs-review（需审核）、allow（允许）；',
-    '                汇总和退出码仍按全部事项计算',
+    '                输入无效的项总会列出；汇总和退出码仍按全部事项计算',
     '  -h, --help    显示本帮助',
     '',
     '退出码（多项时取最严重者）：',
     '  0 全部允许   1 有需审核   2 有不予准入   3 输入无效（文件、JSON、CSV、字段或参数错误）',
+    '  有任何一项输入无效时为 3：没读完的检查不算通过。',
     '',
     '证据位置按字计数，从 1 起算（--json 中的 start/end 为从 0 起算的 UTF-16 偏移）。',
     '',
@@ -214,7 +231,8 @@ export const CLI_TEXT = {
     jsonBatch: (items: number) => `请求 JSON，${items} 项`,
     text: '文字，1 项',
   },
-  header: (source: string, kind: string, rulesVersion: string) => `duty-gate 检查 ${source}（${kind}）  规则版本 ${rulesVersion}`,
+  header: (source: string, kind: string) => `duty-gate 检查 ${source}（${kind}）`,
+  rulesVersion: (version: string) => `规则版本 ${version}`,
   stdinName: '标准输入',
   textName: '--text',
   summary: (total: number, counts: { reject: number; 'needs-review': number; allow: number; invalid: number }) =>
@@ -239,5 +257,16 @@ export const CLI_TEXT = {
     invalidJson: (detail: string) => `内容不是有效的 JSON (not valid JSON: ${detail})`,
     jsonShape: 'JSON 须为一个请求对象、{"items":[…]} 或请求数组 (JSON must be a request object, {"items":[...]} or an array of requests)',
     emptyItems: 'items 至少须有 1 项 (items must hold at least one request)',
+    internal: (detail: string) => `程序内部错误，请报告此问题 (internal error: ${detail})`,
   },
+} as const;
+
+/** What a community is told when it checks a demand it received. */
+export const CHECK_TEXT = {
+  admitted: '该事项已经镇(街道)审核准入，应当承接',
+  pending: '该事项正在镇(街道)审核中，审核同意前可暂不承接',
+  rejected: '该事项未获准入，社区有权拒绝',
+  ended: '该事项已撤回或已退出社区，社区无需承接',
+  noRecord: '没有找到准入记录，社区有权拒绝未经审核准入的工作',
+  notForThisCommunity: '该申请不是发给本社区的，社区无需承接',
 } as const;

@@ -13,7 +13,8 @@ export const DESCRIPTION_MAX = 20_000;
 
 const unitList = z.array(z.string().trim().min(1).max(100)).max(50);
 
-export const evaluateRequestSchema = z
+/** The contract's fields, before the cross-field check (other schemas extend this). */
+export const evaluateRequestFields = z
   .object({
     title: z.string().max(TITLE_MAX).optional(),
     description: z.string().max(DESCRIPTION_MAX).optional(),
@@ -39,11 +40,13 @@ export const evaluateRequestSchema = z
     responsibleUnits: unitList.optional(),
     assistingUnits: unitList.optional(),
   })
-  .strict()
-  .refine((r) => (r.title ?? '').trim() !== '' || (r.description ?? '').trim() !== '', {
-    message: 'title-or-description-required',
-    path: ['description'],
-  });
+  .strict();
+
+export const hasText = (r: { title?: string; description?: string }) =>
+  (r.title ?? '').trim() !== '' || (r.description ?? '').trim() !== '';
+export const TEXT_REQUIRED = { message: 'title-or-description-required', path: ['description'] };
+
+export const evaluateRequestSchema = evaluateRequestFields.refine(hasText, TEXT_REQUIRED);
 
 export type EvaluateRequest = z.output<typeof evaluateRequestSchema>;
 export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
