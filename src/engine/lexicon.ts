@@ -5,14 +5,14 @@
 import type { AreaCode } from '../ruleset/schema.ts';
 import type { RuleSetData } from '../ruleset/types.ts';
 import { foldText } from './text/fold.ts';
-import { PhraseMatcher } from './text/matcher.ts';
+import { PhraseMatcher, type PhraseHit } from './text/matcher.ts';
 
 export type Tag =
-  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'objectMarker' | 'notAction' }
-  | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' }
+  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' }
+  | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'lightVerb' | 'quotaMarker' }
   | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' }
   | { kind: 'veto' | 'paperwork' }
-  | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' }
+  | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' | 'deferral' }
   | { kind: 'areaTopic' | 'areaAct'; area: AreaCode }
   | { kind: 'statutory' | 'assistance'; id: string }
   | { kind: 'negative'; id: string; group: number }
@@ -20,7 +20,29 @@ export type Tag =
 
 export type TagKind = Tag['kind'];
 
-export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
+/** Finds every tagged phrase in a text: the lexicon's phrases, and unit names matched by pattern. */
+export interface TextMatcher {
+  findAll(text: string): PhraseHit<Tag>[];
+}
+
+export function buildTextMatcher(data: RuleSetData): TextMatcher {
+  const phrases = buildMatcher(data);
+  const patterns = data.roles.agentPatterns.map((p) => new RegExp(p, 'g'));
+  return {
+    findAll(text) {
+      const hits = phrases.findAll(text);
+      if (patterns.length === 0) return hits;
+      for (const pattern of patterns) {
+        for (const m of text.matchAll(pattern)) {
+          hits.push({ start: m.index, end: m.index + m[0].length, payload: { kind: 'otherAgent' } });
+        }
+      }
+      return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    },
+  };
+}
+
+function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   const entries: Array<{ phrase: string; payload: Tag }> = [];
   const add = (phrases: readonly string[], payload: Tag) => {
     for (const phrase of phrases) entries.push({ phrase: foldText(phrase), payload });
@@ -29,6 +51,7 @@ export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.community, { kind: 'community' });
   add(roles.notCommunity, { kind: 'notCommunity' });
   add(roles.otherAgents, { kind: 'otherAgent' });
+  add(roles.people, { kind: 'people' });
   add(roles.objectMarkers, { kind: 'objectMarker' });
   add(roles.responsible, { kind: 'responsible' });
   add(roles.assist, { kind: 'assist' });
@@ -37,6 +60,9 @@ export function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.supportActions, { kind: 'supportAction' });
   add(roles.imperative, { kind: 'imperative' });
   add(roles.notActions, { kind: 'notAction' });
+  add(roles.lightVerbs, { kind: 'lightVerb' });
+  add(roles.quotaMarkers, { kind: 'quotaMarker' });
+  add(funding.deferrals, { kind: 'deferral' });
   add(negation.before, { kind: 'negBefore' });
   add(negation.after, { kind: 'negAfter' });
   add(negation.scopeBreakers, { kind: 'scopeBreaker' });

@@ -3,9 +3,8 @@ import type { AreaCode } from '../ruleset/schema.ts';
 import type { RuleSetData, RuleSetFiles } from '../ruleset/types.ts';
 import { validateRuleSet } from '../ruleset/load.ts';
 import { ruleSetVersion } from '../ruleset/version.ts';
-import { buildMatcher, type Tag } from './lexicon.ts';
+import { buildTextMatcher, type TextMatcher } from './lexicon.ts';
 import { compileRules, type CompiledRule } from './rules/compile.ts';
-import type { PhraseMatcher } from './text/matcher.ts';
 
 export type ListName = 'statutory-duties' | 'assistance-by-law' | 'negative-list' | 'certificates-retained' | 'certificates-cancelled';
 
@@ -18,7 +17,7 @@ export interface ListEntry {
 export interface CompiledRuleSet {
   version: string;
   data: RuleSetData;
-  matcher: PhraseMatcher<Tag>;
+  matcher: TextMatcher;
   rules: CompiledRule[];
   clauseQuotes: ReadonlyMap<string, string>;
   areaLabels: ReadonlyMap<AreaCode, string>;
@@ -39,7 +38,7 @@ export function compileRuleSet(files: RuleSetFiles): CompiledRuleSet {
   return {
     version: ruleSetVersion(data),
     data,
-    matcher: buildMatcher(data),
+    matcher: buildTextMatcher(data),
     rules: compileRules(data.decisionRules.rules),
     clauseQuotes: new Map(data.clauses.clauses.map((c) => [c.id, c.quote])),
     areaLabels: new Map(data.areas.areas.map((a) => [a.code, a.label])),

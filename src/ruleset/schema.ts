@@ -139,6 +139,9 @@ export const rolesFileSchema = z.object({
   notCommunity: phrases,
   /** Other actors: departments, streets, enforcement teams (城管, 街道, 区…局…). */
   otherAgents: phrases,
+  /** Residents, shops, firms: the subject of a clause only when a predicate follows at once (居民参与…); otherwise
+   *  they are what the work is about (居民矛盾纠纷调解). */
+  people: phrases,
   /** Words right before a community mention that make it a place or an object, not the actor (到, 深入, 对…). */
   objectMarkers: phrases,
   responsible: phrases,
@@ -151,6 +154,12 @@ export const rolesFileSchema = z.object({
   supportActions: phrases,
   /** Nouns that hold an action word but name a thing (社会组织, 相关通知, 宣传材料): no predicate starts there. */
   notActions: phrases,
+  /** Light verbs (做好, 开展, 落实…) say nothing of what is done: they neither make work support nor hard acts. */
+  lightVerbs: phrases,
+  /** A numeric target laid on the community (指标为, 不少于…): assigning it is asking the community to deliver it. */
+  quotaMarkers: phrases,
+  /** Regular expressions for unit names no list can hold (区经普办, XX街道城建办): other actors. */
+  agentPatterns: z.array(z.string().refine((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } }, 'not a valid regular expression')),
   /** Addressing forms: 请/要求 + community (they mark an imperative aimed at the community). */
   imperative: phrases,
 });
@@ -178,6 +187,8 @@ export const fundingFileSchema = z.object({
   /** An offer verb followed closely by a resource is a working condition (提供…宣传折页, 安排…培训). */
   offerVerbs: phrases,
   resources: phrases,
+  /** Funding named but put off (工作经费另行通知): not yet funding. */
+  deferrals: phrases,
 });
 
 export const paperworkFileSchema = z.object({

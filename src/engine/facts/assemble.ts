@@ -6,7 +6,7 @@ import type { AreaCode, FactValue } from '../../ruleset/schema.ts';
 import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
 import type { CompiledRuleSet } from '../rule-set.ts';
 import type { DecisionFacts, Evidence, EvidenceField } from '../types.ts';
-import { coveredBy, evidenceOf, scanField, type FieldScan } from '../read/scan.ts';
+import { evidenceOf, isNegated, overlappedByLonger, scanField, type FieldScan } from '../read/scan.ts';
 import { readDuties, areaOf } from '../read/duties.ts';
 import { readVeto } from '../read/veto.ts';
 import { readFunding } from '../read/funding.ts';
@@ -42,7 +42,7 @@ function unitRole(request: EvaluateRequest, ruleSet: CompiledRuleSet): { role: '
   const namesCommunity = (unit: string) => {
     const scan = scanField('responsibleUnits', unit, ruleSet.matcher);
     return scan.hits.some(
-      (h) => h.tag.kind === 'community' && !coveredBy(h, scan.byClause[h.clause]!, ['notCommunity', 'otherAgent']),
+      (h) => h.tag.kind === 'community' && !overlappedByLonger(h, scan.byClause[h.clause]!, ['notCommunity', 'otherAgent']),
     );
   };
   const r = responsible.findIndex(namesCommunity);
@@ -107,12 +107,23 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
     }
     if (description) titleReading.duties = titleReading.duties.filter((d) => d.namedActor);
   }
+  // A duty-list row that names the community only as an assisting unit: the row's own work is the responsible
+  // units'; what its text asks without naming anyone is the community's help with it.
+  if (units.role === 'assist' && descriptionReading) {
+    for (const duty of descriptionReading.duties) if (!duty.namedActor && duty.role !== 'informational') duty.role = 'assist';
+  }
   const assistsAnywhere = declaredRole === 'assist'
     || [titleReading, descriptionReading].some((r) => r?.duties.some((d) => d.role === 'assist'));
   if (titleReading) classifyDuties(titleReading, { titleTopics: [], explained, assists: assistsAnywhere }, classes);
   if (descriptionReading) classifyDuties(descriptionReading, { titleTopics, explained, assists: assistsAnywhere }, classes);
 
-  applyDeclared(request, declaredRole, ruleSet, classes, negative, certificates);
+  const assertedAreas = scans.flatMap((scan) =>
+    scan.hits
+      .filter((h) => (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') && !isNegated(h, scan.byClause[h.clause]!))
+      .map((h) => ({ area: areaOf(h)!, evidence: evidenceOf(scan, h.start, h.end) })),
+  );
+  const roleEvidence = request.communityRole ? declared('communityRole', request.communityRole) : units.evidence[0];
+  applyDeclared(request, declaredRole, roleEvidence, assertedAreas, ruleSet, classes, negative, certificates);
 
   // "Do X" steps with no object of their own belong to the work around them; alone, they are a new duty.
   const hasOtherWork = classes.forbidden.size > 0 || classes.assist.length > 0 || classes.statutory.size > 0
@@ -184,15 +195,15 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
 function applyDeclared(
   request: EvaluateRequest,
   role: EvaluateRequest['communityRole'],
+  declaredRoleEvidence: Evidence | undefined,
+  assertedAreas: AreaMention[],
   ruleSet: CompiledRuleSet,
   classes: DutyClasses,
   negative: Map<string, Evidence[]>,
   certificates: Map<string, Evidence[]>,
 ): void {
   const declaredAreas = request.areas ?? [];
-  const roleEvidence = request.communityRole
-    ? declared('communityRole', request.communityRole)
-    : declared(request.responsibleUnits?.length ? 'responsibleUnits' : 'assistingUnits', role ?? '');
+  const roleEvidence = declaredRoleEvidence ?? declared('communityRole', role ?? '');
   const entry = request.listItem ? ruleSet.listEntries.get(request.listItem) : undefined;
   const itemEvidence = request.listItem ? declared('listItem', request.listItem) : null;
 
@@ -205,6 +216,15 @@ function applyDeclared(
 
   if (role === 'responsible') {
     for (const area of declaredAreas) addDeclaredArea(classes, area, roleEvidence);
+    // Declared the responsible party for work the text places in a forbidden area: 9d, whoever the text names.
+    if (declaredAreas.length === 0 && classes.forbidden.size === 0 && classes.statutory.size === 0) {
+      for (const { area, evidence } of assertedAreas) {
+        const list = classes.forbidden.get(area) ?? [roleEvidence];
+        list.push(evidence);
+        classes.forbidden.set(area, list);
+      }
+      if (classes.forbidden.size > 0) classes.unlisted.length = 0;
+    }
     if (declaredAreas.length === 0 && classes.forbidden.size === 0 && classes.statutory.size === 0 && classes.unlisted.length === 0) {
       if (claimsStatutory && itemEvidence) classes.statutory.set(entry!.id, [itemEvidence]);
       else if (negative.size === 0 && certificates.size === 0) classes.unlisted.push(roleEvidence);

@@ -94,19 +94,26 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     return;
   }
   if (duty.statutory.length > 0) return addStatutory(into, duty, duty.statutory);
-  const nearbyStatutory = reading.neutralStatutory.get(duty.sentence) ?? [];
-  if (!explicit && nearbyStatutory.length > 0) return addStatutory(into, duty, nearbyStatutory);
+  // A step with no object of its own (负责会议通知, 提供活动场地) belongs to the statutory work named beside it.
+  const nearbyStatutory = reading.sentenceStatutory.get(duty.sentence) ?? reading.sentenceStatutory.get(duty.sentence - 1) ?? [];
+  if (nearbyStatutory.length > 0 && !hasNearbyForbidden(reading, duty)) return addStatutory(into, duty, nearbyStatutory);
   if (!explicit && context.assists) {
     into.followOn.push(ev);
     return;
   }
-  const borrowed = [...mentionsOf(duty, reading.neutralTopics.get(duty.sentence) ?? []), ...context.titleTopics];
+  // The work's subject may sit in the clause before (…存在占道经营问题，请你社区负责清理), the sentence before, or the title.
+  const nearby = reading.neutralTopics.get(duty.sentence) ?? reading.neutralTopics.get(duty.sentence - 1) ?? [];
+  const borrowed = nearby.length > 0 ? mentionsOf(duty, nearby) : context.titleTopics;
   if (borrowed.length > 0 && (explicit || !duty.supportOnly)) {
     addForbidden(into, borrowed, duty);
     return;
   }
   if (explicit) into.unlisted.push(ev);
   else into.followOn.push(ev);
+}
+
+function hasNearbyForbidden(reading: DutyReading, duty: CommunityDuty): boolean {
+  return (reading.neutralTopics.get(duty.sentence) ?? []).length > 0;
 }
 
 function addForbidden(into: DutyClasses, mentions: AreaMention[], duty: CommunityDuty): void {

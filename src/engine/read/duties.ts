@@ -8,7 +8,7 @@
  */
 import type { AreaCode } from '../../ruleset/schema.ts';
 import type { Evidence } from '../types.ts';
-import { coveredBy, evidenceOf, type FieldScan, type Hit } from './scan.ts';
+import { coveredBy, evidenceOf, overlappedByLonger, type FieldScan, type Hit } from './scan.ts';
 import type { TagKind } from '../lexicon.ts';
 
 export type DutyRole = 'responsible' | 'assist' | 'informational' | 'do';
@@ -39,16 +39,18 @@ export interface DutyReading {
   duties: CommunityDuty[];
   /** Area topics of clauses with no actor and no predicate ("关于辖区违建拆除工作"), per sentence. */
   neutralTopics: Map<number, Hit[]>;
-  /** Statutory-duty phrases of such clauses ("大力发展志愿服务队伍"), per sentence. */
-  neutralStatutory: Map<number, Hit[]>;
+  /** Statutory-duty phrases anywhere in each sentence: the work a bare step (负责会议通知) belongs to. */
+  sentenceStatutory: Map<number, Hit[]>;
   /** Every area topic or act of the field, negated or not, per sentence: the context of assistance. */
   sentenceAreas: Map<number, Hit[]>;
 }
 
-const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent'];
+const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent', 'people'];
+/** How close a predicate must follow a mention of people for them to be its subject (居民积极参与). */
+const PEOPLE_REACH = 3;
 /** Longer phrases an actor word can sit inside without acting (居民 in 居民公约, 城管 in 城管执法队员 is still one). */
 const NAMING_KINDS: readonly TagKind[] = ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
-const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct'];
+const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct', 'quotaMarker'];
 
 type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
 
@@ -63,7 +65,7 @@ interface Group {
 export function readDuties(scan: FieldScan): DutyReading {
   const duties: CommunityDuty[] = [];
   const neutralTopics = new Map<number, Hit[]>();
-  const neutralStatutory = new Map<number, Hit[]>();
+  const sentenceStatutory = new Map<number, Hit[]>();
   const sentenceAreas = new Map<number, Hit[]>();
   let sentence = -1;
   let carried: Actor = { community: true, mention: null };
@@ -75,14 +77,17 @@ export function readDuties(scan: FieldScan): DutyReading {
     }
     const hits = scan.byClause[index]!;
     const agents = hits.filter(
-      (h) => isKindOf(h, AGENT_KINDS) && !coveredBy(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS),
+      (h) => isKindOf(h, AGENT_KINDS) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS),
     );
     const insideAgent = (h: Hit) => agents.some((a) => a.start <= h.start && h.end <= a.end && a !== h);
     const nouns = hits.filter((h) => h.tag.kind === 'notAction');
     const insideNoun = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && nouns.some((n) => n.start <= h.start && h.end <= n.end);
-    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h));
+    // Of two predicate words one inside the other (特此告知 / 告知), the longer says what is meant.
+    const insideLongerAnchor = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && coveredBy(h, hits, ANCHOR_KINDS);
+    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h) && !insideLongerAnchor(h));
     for (const h of usable) {
       if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
+      if (h.tag.kind === 'statutory') push(sentenceStatutory, sentence, h);
     }
 
     const groups: Group[] = [];
@@ -95,6 +100,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       const kind = hit.tag.kind;
       if (isKindOf(hit, AGENT_KINDS)) {
         if (isObjectMention(hit, hits, lastAnchorEnd)) continue;
+        if (hit.tag.kind === 'people' && !usable.some((a) => isKindOf(a, ANCHOR_KINDS) && a.start >= hit.end && a.start - hit.end <= PEOPLE_REACH)) continue;
         pending = hit;
         open = null;
       } else if (kind === 'negBefore') {
@@ -109,7 +115,7 @@ export function readDuties(scan: FieldScan): DutyReading {
           continue;
         }
         const actor: Actor = !pending
-          ? addressedByImperative(hit, hits)
+          ? addressedByImperative(hit, hits) || hit.tag.kind === 'informational'
             ? { community: true, mention: null }
             : carried
           : isCommunity(pending)
@@ -138,14 +144,11 @@ export function readDuties(scan: FieldScan): DutyReading {
       groups.splice(0, firstNamed);
       carried = groups[groups.length - 1]!.actor;
     }
-    // A named actor with no predicate yet stays the subject of the next clause (区城管局为每个社区提供材料，并配备…).
-    if (pending) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
+    // A named actor in a clause with no predicate stays the subject of the next clause (区城管局为每个社区提供材料，并配备…).
+    if (pending && groups.length === 0) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
     if (groups.length === 0) {
-      if (agents.length === 0 && !hits.some((h) => h.tag.kind === 'negBefore')) {
-        for (const h of usable) {
-          if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
-          if (h.tag.kind === 'statutory') push(neutralStatutory, sentence, h);
-        }
+      if (!hits.some((h) => h.tag.kind === 'negBefore')) {
+        for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
       }
       return;
     }
@@ -155,7 +158,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       duties.push(toDuty(scan, sentence, group, end, usable));
     });
   });
-  return { duties, neutralTopics, neutralStatutory, sentenceAreas };
+  return { duties, neutralTopics, sentenceStatutory, sentenceAreas };
 }
 
 function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {
@@ -163,7 +166,10 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
   const anchors = group.anchors;
   const supportSpans = new Set(within.filter((h) => h.tag.kind === 'supportAction').map((h) => `${h.start}:${h.end}`));
   const isSupport = (h: Hit) => h.tag.kind === 'supportAction' || supportSpans.has(`${h.start}:${h.end}`);
-  const actions = anchors.filter((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction');
+  const light = new Set(within.filter((h) => h.tag.kind === 'lightVerb').map((h) => `${h.start}:${h.end}`));
+  const actions = anchors.filter(
+    (h) => (h.tag.kind === 'action' || h.tag.kind === 'supportAction') && !light.has(`${h.start}:${h.end}`),
+  );
   const hardActs = anchors.filter((h) => h.tag.kind === 'areaAct');
   const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
   const role = roleOf(anchors);
@@ -196,7 +202,7 @@ function roleOf(anchors: Hit[]): DutyRole {
   const firstAssist = anchors.findIndex((h) => h.tag.kind === 'assist');
   if (firstAssist >= 0 && anchors.slice(0, firstAssist).every((h) => h.tag.kind === 'responsible')) return 'assist';
   if (anchors.some((h) => h.tag.kind === 'responsible' || h.tag.kind === 'areaAct')) return 'responsible';
-  if (anchors.some((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction')) return 'do';
+  if (anchors.some((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction' || h.tag.kind === 'quotaMarker')) return 'do';
   if (anchors.some((h) => h.tag.kind === 'informational')) return 'informational';
   return 'do';
 }

@@ -14,6 +14,11 @@ export interface FundingReading {
 const AMOUNT = /(\d+(?:\.\d+)?)\s*(万|千)?\s*元/g;
 /** How far from an amount a word like 经费 may stand to make it a funding amount. */
 const CONTEXT_REACH = 10;
+/** 工作经费另行通知: funding named but put off is not funding yet. */
+function deferred(hit: Hit, clauseHits: readonly Hit[]): boolean {
+  return clauseHits.some((h) => h.tag.kind === 'deferral' && h.start >= hit.end);
+}
+
 /** How far after 提供/安排 the resource may stand (提供宣传海报, 安排2名工作人员). */
 const OFFER_REACH = 8;
 
@@ -36,7 +41,7 @@ export function readFunding(scan: FieldScan): FundingReading {
   for (const hit of scan.hits) {
     const clauseHits = scan.byClause[hit.clause]!;
     if (hit.tag.kind === 'fundingCondition') {
-      if (!isNegated(hit, clauseHits)) offered.push(evidenceOf(scan, hit.start, hit.end));
+      if (!isNegated(hit, clauseHits) && !deferred(hit, clauseHits)) offered.push(evidenceOf(scan, hit.start, hit.end));
     } else if (hit.tag.kind === 'fundingRefusal') {
       if (!isNegated(hit, clauseHits)) refused.push(evidenceOf(scan, hit.start, hit.end));
     }
@@ -46,7 +51,7 @@ export function readFunding(scan: FieldScan): FundingReading {
     const clauseHits = scan.byClause[verb.clause]!;
     if (offeredByCommunity(verb, clauseHits)) continue;
     const resource = clauseHits.find((h) => h.tag.kind === 'resource' && h.start >= verb.end && h.start - verb.end <= OFFER_REACH);
-    if (!resource || isNegated(verb, clauseHits)) continue;
+    if (!resource || isNegated(verb, clauseHits) || deferred(verb, clauseHits)) continue;
     offered.push(evidenceOf(scan, verb.start, resource.end));
   }
   // A refusal phrase can also hold an offer phrase (不予安排工作经费): the refusal wins for that stretch.
@@ -69,7 +74,7 @@ export function readFunding(scan: FieldScan): FundingReading {
     );
     if (!context) continue;
     const amountHit = { start, end, tag: { kind: 'amountContext' as const }, clause: clauseIndex };
-    if (isNegated(amountHit, clauseHits) || isNegated(context, clauseHits)) continue;
+    if (isNegated(amountHit, clauseHits) || isNegated(context, clauseHits) || deferred(amountHit, clauseHits)) continue;
     const from = Math.min(start, context.start);
     const to = Math.max(end, context.end);
     stillOffered.push(evidenceOf(scan, from, to));

@@ -2,10 +2,9 @@
  * One pass over a field: fold, segment, match every lexicon phrase, and index the hits by clause. Readers work
  * on this scan only, so a text is read once however many facts are drawn from it.
  */
-import type { PhraseMatcher } from '../text/matcher.ts';
 import { foldText } from '../text/fold.ts';
 import { segment, type Clause, type Span } from '../text/segment.ts';
-import type { Tag, TagKind } from '../lexicon.ts';
+import type { Tag, TagKind, TextMatcher } from '../lexicon.ts';
 import type { Evidence, EvidenceField } from '../types.ts';
 
 export interface Hit {
@@ -26,7 +25,7 @@ export interface FieldScan {
   byClause: Hit[][];
 }
 
-export function scanField(field: EvidenceField, text: string, matcher: PhraseMatcher<Tag>): FieldScan {
+export function scanField(field: EvidenceField, text: string, matcher: TextMatcher): FieldScan {
   const folded = foldText(text);
   const { sentences, clauses } = segment(folded);
   const found = matcher.findAll(folded);
@@ -55,6 +54,14 @@ export function isKind(hit: Hit, ...kinds: TagKind[]): boolean {
 
 const contains = (outer: { start: number; end: number }, inner: { start: number; end: number }) =>
   outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+
+/** Whether a longer hit of one of these kinds overlaps this one (各社区卫生服务中心: 社区卫生服务中心 wins over 各社区). */
+export function overlappedByLonger(hit: Hit, clauseHits: readonly Hit[], kinds: readonly TagKind[]): boolean {
+  const length = hit.end - hit.start;
+  return clauseHits.some(
+    (other) => other !== hit && kinds.includes(other.tag.kind) && other.start < hit.end && hit.start < other.end && other.end - other.start > length,
+  );
+}
 
 /** Whether a longer hit of one of these kinds covers this one (社区民警 covers 社区, 城管执法 covers 执法). */
 export function coveredBy(hit: Hit, clauseHits: readonly Hit[], kinds: readonly TagKind[]): boolean {
