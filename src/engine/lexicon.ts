@@ -8,7 +8,7 @@ import { foldText } from './text/fold.ts';
 import { PhraseMatcher, type PhraseHit } from './text/matcher.ts';
 
 export type Tag =
-  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' }
+  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' | 'quoteMarker' }
   | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'lightVerb' | 'quotaMarker' }
   | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' }
   | { kind: 'veto' | 'paperwork' }
@@ -52,6 +52,7 @@ function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.notCommunity, { kind: 'notCommunity' });
   add(roles.otherAgents, { kind: 'otherAgent' });
   add(roles.people, { kind: 'people' });
+  add(roles.quoteMarkers, { kind: 'quoteMarker' });
   add(roles.objectMarkers, { kind: 'objectMarker' });
   add(roles.responsible, { kind: 'responsible' });
   add(roles.assist, { kind: 'assist' });

@@ -160,6 +160,9 @@ export const rolesFileSchema = z.object({
   quotaMarkers: phrases,
   /** Regular expressions for unit names no list can hold (区经普办, XX街道城建办): other actors. */
   agentPatterns: z.array(z.string().refine((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } }, 'not a valid regular expression')),
+  /** Where a forwarded notice's quoted original begins (附：, 原文如下): when the forward itself only asks 知悉,
+   *  what the original tells its own addressees is not asked of the community. */
+  quoteMarkers: phrases,
   /** Addressing forms: 请/要求 + community (they mark an imperative aimed at the community). */
   imperative: phrases,
 });

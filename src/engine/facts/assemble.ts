@@ -7,7 +7,7 @@ import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
 import type { CompiledRuleSet } from '../rule-set.ts';
 import type { DecisionFacts, Evidence, EvidenceField } from '../types.ts';
 import { evidenceOf, isNegated, overlappedByLonger, scanField, type FieldScan } from '../read/scan.ts';
-import { readDuties, areaOf } from '../read/duties.ts';
+import { readDuties, areaOf, type DutyReading } from '../read/duties.ts';
 import { readVeto } from '../read/veto.ts';
 import { readFunding } from '../read/funding.ts';
 import { readCertificates } from '../read/certificates.ts';
@@ -63,13 +63,20 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   const addressed = !units.given || units.role !== null;
   const declaredRole = request.communityRole ?? units.role ?? undefined;
 
+  // A forward that only asks 知悉 quotes its original after 附：…: the original's demands are on its addressees.
+  const descriptionScan = scans.find((s) => s.field === 'description');
+  const descriptionDuties = descriptionScan ? readDuties(descriptionScan) : null;
+  const quoteStart = descriptionScan && descriptionDuties ? quotedFrom(descriptionScan, descriptionDuties) : Infinity;
+  const outsideQuote = (e: Evidence) => e.field !== 'description' || e.start < quoteStart;
+  if (descriptionDuties) descriptionDuties.duties = descriptionDuties.duties.filter((d) => d.start < quoteStart);
+
   // Signals read from every text field.
-  const veto = scans.flatMap(readVeto);
+  const veto = scans.flatMap(readVeto).filter(outsideQuote);
   if (request.oneVoteVeto === true) veto.push(declared('oneVoteVeto', true));
   const fundingScans = conditionsScan ? [...scans, conditionsScan] : scans;
   const funding = fundingScans.map(readFunding);
-  const fundingOffered = funding.flatMap((f) => f.offered);
-  const fundingRefused = funding.flatMap((f) => f.refused);
+  const fundingOffered = funding.flatMap((f) => f.offered).filter(outsideQuote);
+  const fundingRefused = funding.flatMap((f) => f.refused).filter(outsideQuote);
   if ((request.funding?.amountYuan ?? 0) > 0) fundingOffered.push(declared('funding.amountYuan', request.funding!.amountYuan));
   const conditions = request.funding?.conditions?.trim();
   if (conditions && !conditionsScan!.hits.some((h) => h.tag.kind === 'fundingRefusal')) {
@@ -77,19 +84,22 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   }
   const negative = new Map<string, Evidence[]>();
   for (const scan of scans) {
-    for (const m of readNegativeList(scan, ruleSet.data)) negative.set(m.id, [...(negative.get(m.id) ?? []), ...m.evidence]);
+    for (const m of readNegativeList(scan, ruleSet.data)) {
+      if (m.evidence.every(outsideQuote)) negative.set(m.id, [...(negative.get(m.id) ?? []), ...m.evidence]);
+    }
   }
   const classes = emptyClasses();
   const certificates = new Map<string, Evidence[]>();
   const certificateEvidence: Evidence[] = [];
   for (const scan of scans) {
     for (const c of readCertificates(scan)) {
+      if (!outsideQuote(c.evidence)) continue;
       certificateEvidence.push(c.evidence);
       if (c.allowed) classes.statutory.set(c.id, [...(classes.statutory.get(c.id) ?? []), c.evidence]);
       else certificates.set(c.id, [...(certificates.get(c.id) ?? []), c.evidence]);
     }
   }
-  const paperwork = scans.flatMap(readPaperwork);
+  const paperwork = scans.flatMap(readPaperwork).filter(outsideQuote);
   const explained = [...veto, ...[...negative.values()].flat(), ...certificateEvidence];
 
   // Community predicates. A title is a name: with a description beside it, it lends its area topics as
@@ -98,7 +108,7 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   const titleScan = scans.find((s) => s.field === 'title');
   const titleTopics: AreaMention[] = [];
   const titleReading = titleScan ? readDuties(titleScan) : null;
-  const descriptionReading = description ? readDuties(description) : null;
+  const descriptionReading = descriptionDuties;
   if (titleScan && titleReading) {
     for (const hits of titleReading.sentenceAreas.values()) {
       for (const h of hits) {
@@ -189,6 +199,14 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
     statutoryDuty,
   };
   return { facts, summary, classes, veto, negative, certificates, fundingOffered, fundingRefused, units: units.evidence, paperwork };
+}
+
+function quotedFrom(scan: FieldScan, reading: DutyReading): number {
+  const marker = scan.hits.find((h) => h.tag.kind === 'quoteMarker');
+  if (!marker) return Infinity;
+  const before = reading.duties.filter((d) => d.start < marker.start);
+  const onlyInformed = before.length > 0 && before.every((d) => d.role === 'informational');
+  return onlyInformed ? marker.start : Infinity;
 }
 
 /** Declared role, areas and list item join the text's reading; the stricter reading stands. */

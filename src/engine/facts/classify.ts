@@ -85,6 +85,10 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     return;
   }
   if (duty.topics.length > 0) {
+    if (!explicit && duty.supportOnly && context.assists) {
+      into.followOn.push(ev);
+      return;
+    }
     if (explicit || (!duty.supportOnly && duty.statutory.length === 0)) {
       addForbidden(into, mentionsOf(duty, duty.topics), duty);
       return;

@@ -84,7 +84,11 @@ export function readDuties(scan: FieldScan): DutyReading {
     const insideNoun = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && nouns.some((n) => n.start <= h.start && h.end <= n.end);
     // Of two predicate words one inside the other (特此告知 / 告知), the longer says what is meant.
     const insideLongerAnchor = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && coveredBy(h, hits, ANCHOR_KINDS);
-    const usable = hits.filter((h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h) && !insideLongerAnchor(h));
+    // An area word inside a unit's name (综合行政执法队) names the unit, not the work.
+    const inUnitName = (h: Hit) => (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') && overlappedByLonger(h, hits, ['otherAgent', 'notCommunity']);
+    const usable = hits.filter(
+      (h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h) && !insideLongerAnchor(h) && !inUnitName(h),
+    );
     for (const h of usable) {
       if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
       if (h.tag.kind === 'statutory') push(sentenceStatutory, sentence, h);
