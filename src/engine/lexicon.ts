@@ -15,7 +15,7 @@ export type Tag =
   | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' | 'deferral' }
   | { kind: 'areaTopic' | 'areaAct'; area: AreaCode }
   | { kind: 'statutory' | 'assistance'; id: string }
-  | { kind: 'negative'; id: string; group: number }
+  | { kind: 'negative'; refs: ReadonlyArray<{ id: string; group: number }> }
   | { kind: 'certificate'; id: string; allowed: boolean };
 
 export type TagKind = Tag['kind'];
@@ -25,19 +25,19 @@ export interface TextMatcher {
   findAll(text: string): PhraseHit<Tag>[];
 }
 
+const UNIT: Tag = { kind: 'otherAgent' };
+
 export function buildTextMatcher(data: RuleSetData): TextMatcher {
   const phrases = buildMatcher(data);
   const patterns = data.roles.agentPatterns.map((p) => new RegExp(p, 'g'));
   return {
     findAll(text) {
       const hits = phrases.findAll(text);
-      if (patterns.length === 0) return hits;
+      const extra: PhraseHit<Tag>[] = [];
       for (const pattern of patterns) {
-        for (const m of text.matchAll(pattern)) {
-          hits.push({ start: m.index, end: m.index + m[0].length, payload: { kind: 'otherAgent' } });
-        }
+        for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, payload: UNIT });
       }
-      return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+      return extra.length === 0 ? hits : hits.concat(extra).sort((a, b) => a.start - b.start || b.end - a.end);
     },
   };
 }
@@ -80,9 +80,18 @@ function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   }
   for (const item of data.statutoryDuties.items) add(item.phrases, { kind: 'statutory', id: item.id });
   for (const item of data.assistanceByLaw.items) add(item.phrases, { kind: 'assistance', id: item.id });
+  // Many items share words (社区, 完成…): one hit per phrase, naming every item group it belongs to.
+  const negativeRefs = new Map<string, Array<{ id: string; group: number }>>();
   for (const item of data.negativeList.items) {
-    item.groups.forEach((group, index) => add(group, { kind: 'negative', id: item.id, group: index }));
+    item.groups.forEach((group, index) => {
+      for (const phrase of group) {
+        const refs = negativeRefs.get(phrase) ?? [];
+        refs.push({ id: item.id, group: index });
+        negativeRefs.set(phrase, refs);
+      }
+    });
   }
+  for (const [phrase, refs] of negativeRefs) add([phrase], { kind: 'negative', refs });
   for (const item of data.certificates.retained) add(item.phrases, { kind: 'certificate', id: item.id, allowed: true });
   for (const item of data.certificates.cancelled) add(item.phrases, { kind: 'certificate', id: item.id, allowed: false });
   return new PhraseMatcher(entries);

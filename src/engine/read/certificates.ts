@@ -4,7 +4,7 @@
  * retained list, including ad-hoc fact certificates, is not allowed.
  */
 import type { Evidence } from '../types.ts';
-import { evidenceOf, isNegated, type FieldScan, type Hit } from './scan.ts';
+import { evidenceOf, hitsOfKind, isNegated, type FieldScan, type Hit } from './scan.ts';
 
 export interface CertificateAsked {
   /** The list item, or "ad-hoc:<name>" for a certificate no list names. */
@@ -29,7 +29,7 @@ export function readCertificates(scan: FieldScan): CertificateAsked[] {
   const asked = new Map<string, CertificateAsked>();
   const claimed: Array<[number, number]> = [];
   const text = scan.folded;
-  for (const hit of scan.hits) {
+  for (const hit of hitsOfKind(scan, 'certificate')) {
     if (hit.tag.kind !== 'certificate') continue;
     const suffix = text.indexOf('证明', hit.end - 2);
     const phraseHasSuffix = text.slice(hit.start, hit.end).includes('证明');

@@ -46,11 +46,42 @@ export interface DutyReading {
 }
 
 const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent', 'people'];
+const AGENTS = new Set<TagKind>(AGENT_KINDS);
 /** How close a predicate must follow a mention of people for them to be its subject (居民积极参与). */
 const PEOPLE_REACH = 3;
 /** Longer phrases an actor word can sit inside without acting (居民 in 居民公约, 城管 in 城管执法队员 is still one). */
-const NAMING_KINDS: readonly TagKind[] = ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
+const NAMING_KINDS: readonly TagKind[] = NAMING_KINDS_LIST();
 const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct', 'quotaMarker'];
+const ANCHORS = new Set<TagKind>(ANCHOR_KINDS);
+/** The kinds this reader looks at; the others (negative-list words, funding, paperwork…) are other readers'. */
+const READ = new Set<TagKind>([
+  ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS_LIST(),
+  'negBefore', 'scopeBreaker', 'objectMarker', 'imperative', 'lightVerb',
+]);
+function NAMING_KINDS_LIST(): TagKind[] {
+  return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
+}
+
+function relevantHits(clauseHits: readonly Hit[]): Hit[] {
+  return clauseHits.filter((h) => READ.has(h.tag.kind));
+}
+
+/**
+ * Whether a hit takes part in reading predicates: not inside a unit's or person's name, not inside a noun that
+ * only looks like a verb (社会组织), not the shorter of two predicate words one inside the other (特此告知 / 告知),
+ * and not an area word inside a unit's name (综合行政执法队).
+ */
+function isUsable(h: Hit, hits: readonly Hit[], agents: readonly Hit[]): boolean {
+  for (const a of agents) if (a.start <= h.start && h.end <= a.end) return false;
+  const kind = h.tag.kind;
+  if (ANCHORS.has(kind)) {
+    for (const n of hits) if (n.tag.kind === 'notAction' && n.start <= h.start && h.end <= n.end) return false;
+    if (coveredBy(h, hits, ANCHOR_KINDS)) return false;
+  }
+  if ((kind === 'areaTopic' || kind === 'areaAct') && overlappedByLonger(h, hits, UNIT_KINDS)) return false;
+  return true;
+}
+const UNIT_KINDS: readonly TagKind[] = ['otherAgent', 'notCommunity'];
 
 type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
 
@@ -75,20 +106,9 @@ export function readDuties(scan: FieldScan): DutyReading {
       sentence = clause.sentence;
       carried = { community: true, mention: null };
     }
-    const hits = scan.byClause[index]!;
-    const agents = hits.filter(
-      (h) => isKindOf(h, AGENT_KINDS) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS),
-    );
-    const insideAgent = (h: Hit) => agents.some((a) => a.start <= h.start && h.end <= a.end && a !== h);
-    const nouns = hits.filter((h) => h.tag.kind === 'notAction');
-    const insideNoun = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && nouns.some((n) => n.start <= h.start && h.end <= n.end);
-    // Of two predicate words one inside the other (特此告知 / 告知), the longer says what is meant.
-    const insideLongerAnchor = (h: Hit) => isKindOf(h, ANCHOR_KINDS) && coveredBy(h, hits, ANCHOR_KINDS);
-    // An area word inside a unit's name (综合行政执法队) names the unit, not the work.
-    const inUnitName = (h: Hit) => (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') && overlappedByLonger(h, hits, ['otherAgent', 'notCommunity']);
-    const usable = hits.filter(
-      (h) => !isKindOf(h, AGENT_KINDS) && !insideAgent(h) && !insideNoun(h) && !insideLongerAnchor(h) && !inUnitName(h),
-    );
+    const hits = relevantHits(scan.byClause[index]!);
+    const agents = hits.filter((h) => AGENTS.has(h.tag.kind) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS));
+    const usable = hits.filter((h) => !AGENTS.has(h.tag.kind) && isUsable(h, hits, agents));
     for (const h of usable) {
       if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
       if (h.tag.kind === 'statutory') push(sentenceStatutory, sentence, h);
@@ -102,9 +122,9 @@ export function readDuties(scan: FieldScan): DutyReading {
     const ordered = [...agents, ...usable].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const hit of ordered) {
       const kind = hit.tag.kind;
-      if (isKindOf(hit, AGENT_KINDS)) {
+      if (AGENTS.has(kind)) {
         if (isObjectMention(hit, hits, lastAnchorEnd)) continue;
-        if (hit.tag.kind === 'people' && !usable.some((a) => isKindOf(a, ANCHOR_KINDS) && a.start >= hit.end && a.start - hit.end <= PEOPLE_REACH)) continue;
+        if (kind === 'people' && !predicateFollows(hit, usable)) continue;
         pending = hit;
         open = null;
       } else if (kind === 'negBefore') {
@@ -112,7 +132,7 @@ export function readDuties(scan: FieldScan): DutyReading {
         open = null;
       } else if (kind === 'scopeBreaker') {
         negCue = null;
-      } else if (isKindOf(hit, ANCHOR_KINDS)) {
+      } else if (ANCHORS.has(kind)) {
         lastAnchorEnd = Math.max(lastAnchorEnd, hit.end);
         if (open && !pending) {
           open.anchors.push(hit);
@@ -221,6 +241,11 @@ function isObjectMention(mention: Hit, hits: readonly Hit[], since: number): boo
   if (hits.some((h) => isKindOf(h, ANCHOR_KINDS) && h.start < mention.start && mention.end <= h.end)) return true;
   const from = Math.min(since, mention.start);
   return hits.some((h) => h.tag.kind === 'objectMarker' && h.end >= from && h.end <= mention.start);
+}
+
+function predicateFollows(mention: Hit, usable: readonly Hit[]): boolean {
+  for (const a of usable) if (ANCHORS.has(a.tag.kind) && a.start >= mention.end && a.start - mention.end <= PEOPLE_REACH) return true;
+  return false;
 }
 
 /** 请/务必/要求 right before a predicate with no named actor speaks to the reader: the community. */

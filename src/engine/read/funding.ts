@@ -3,7 +3,7 @@
  * (材料, 人员, 设备, 培训). Refused: 经费自筹, 自行解决, 不予安排… A negated refusal (不得要求社区自筹经费) is none.
  */
 import type { Evidence } from '../types.ts';
-import { evidenceOf, isNegated, type FieldScan, type Hit } from './scan.ts';
+import { evidenceOf, hitsOfKind, isNegated, type FieldScan, type Hit } from './scan.ts';
 
 export interface FundingReading {
   offered: Evidence[];
@@ -38,7 +38,7 @@ const RESIDENT_PAYMENT = /每户|每人|居民|群众|农户|住户|村民|业�
 export function readFunding(scan: FieldScan): FundingReading {
   const offered: Evidence[] = [];
   const refused: Evidence[] = [];
-  for (const hit of scan.hits) {
+  for (const hit of [...hitsOfKind(scan, 'fundingCondition'), ...hitsOfKind(scan, 'fundingRefusal')]) {
     const clauseHits = scan.byClause[hit.clause]!;
     if (hit.tag.kind === 'fundingCondition') {
       if (!isNegated(hit, clauseHits) && !deferred(hit, clauseHits)) offered.push(evidenceOf(scan, hit.start, hit.end));
@@ -46,8 +46,7 @@ export function readFunding(scan: FieldScan): FundingReading {
       if (!isNegated(hit, clauseHits)) refused.push(evidenceOf(scan, hit.start, hit.end));
     }
   }
-  for (const verb of scan.hits) {
-    if (verb.tag.kind !== 'offerVerb') continue;
+  for (const verb of hitsOfKind(scan, 'offerVerb')) {
     const clauseHits = scan.byClause[verb.clause]!;
     if (offeredByCommunity(verb, clauseHits)) continue;
     const resource = clauseHits.find((h) => h.tag.kind === 'resource' && h.start >= verb.end && h.start - verb.end <= OFFER_REACH);
@@ -58,6 +57,7 @@ export function readFunding(scan: FieldScan): FundingReading {
   const refusedSpans = refused.map((e) => [e.start, e.end] as const);
   const stillOffered = offered.filter((o) => !refusedSpans.some(([s, e]) => o.start < e + 6 && o.end > s - 6));
 
+  if (!hitsOfKind(scan, 'amountContext').length) return { offered: stillOffered, refused };
   for (const match of scan.folded.matchAll(AMOUNT)) {
     const value = Number(match[1]) * (match[2] === '万' ? 10_000 : match[2] === '千' ? 1_000 : 1);
     if (!(value > 0)) continue;

@@ -4,7 +4,7 @@
  */
 import type { RuleSetData } from '../../ruleset/types.ts';
 import type { Evidence } from '../types.ts';
-import { evidenceOf, isNegated, type FieldScan, type Hit } from './scan.ts';
+import { evidenceOf, hitsOfKind, isNegated, type FieldScan, type Hit } from './scan.ts';
 
 export interface NegativeMatch {
   id: string;
@@ -15,31 +15,38 @@ export interface NegativeMatch {
 const QUOTA = /\d+(?:\.\d+)?\s*(?:%|户|人次|人|家|份|个|万元|元|次|件|名|单|条|项|本|套)|百分之|全覆盖|全部完成|100%/;
 
 export function readNegativeList(scan: FieldScan, data: RuleSetData): NegativeMatch[] {
-  const bySentence = new Map<number, Hit[]>();
-  for (const hit of scan.hits) {
-    if (hit.tag.kind !== 'negative') continue;
-    if (isNegated(hit, scan.byClause[hit.clause]!)) continue;
+  const hits = hitsOfKind(scan, 'negative');
+  if (hits.length === 0) return [];
+  // item id → sentence → the first non-negated hit of each group
+  const found = new Map<string, Map<number, Array<Hit | undefined>>>();
+  for (const hit of hits) {
+    if (hit.tag.kind !== 'negative' || isNegated(hit, scan.byClause[hit.clause]!)) continue;
     const sentence = scan.clauses[hit.clause]!.sentence;
-    const list = bySentence.get(sentence) ?? [];
-    list.push(hit);
-    bySentence.set(sentence, list);
-  }
-  const matches = new Map<string, NegativeMatch>();
-  for (const [sentence, hits] of bySentence) {
-    const span = scan.sentences[sentence]!;
-    const sentenceText = scan.folded.slice(span.start, span.end);
-    for (const item of data.negativeList.items) {
-      if (matches.has(item.id)) continue;
-      const perGroup = item.groups.map((_, g) =>
-        hits.find((h) => h.tag.kind === 'negative' && h.tag.id === item.id && h.tag.group === g),
-      );
-      if (perGroup.some((h) => h === undefined)) continue;
-      if (item.needsQuota && !QUOTA.test(sentenceText)) continue;
-      const evidence = (perGroup as Hit[])
-        .sort((a, b) => a.start - b.start)
-        .map((h) => evidenceOf(scan, h.start, h.end));
-      matches.set(item.id, { id: item.id, evidence });
+    for (const { id, group } of hit.tag.refs) {
+      let bySentence = found.get(id);
+      if (!bySentence) found.set(id, (bySentence = new Map()));
+      let groups = bySentence.get(sentence);
+      if (!groups) bySentence.set(sentence, (groups = []));
+      groups[group] ??= hit;
     }
   }
-  return [...matches.values()];
+  const matches: NegativeMatch[] = [];
+  for (const item of data.negativeList.items) {
+    const bySentence = found.get(item.id);
+    if (!bySentence) continue;
+    for (const [sentence, groups] of bySentence) {
+      if (item.groups.some((_, g) => groups[g] === undefined)) continue;
+      if (item.needsQuota) {
+        const span = scan.sentences[sentence]!;
+        if (!QUOTA.test(scan.folded.slice(span.start, span.end))) continue;
+      }
+      const evidence = (groups as Hit[])
+        .slice(0, item.groups.length)
+        .sort((a, b) => a.start - b.start)
+        .map((h) => evidenceOf(scan, h.start, h.end));
+      matches.push({ id: item.id, evidence });
+      break;
+    }
+  }
+  return matches;
 }

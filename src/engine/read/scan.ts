@@ -23,6 +23,14 @@ export interface FieldScan {
   hits: Hit[];
   /** Hits of each clause, in order. */
   byClause: Hit[][];
+  /** Hits of each kind, in order: readers look only at the kinds they read. */
+  byKind: Map<TagKind, Hit[]>;
+}
+
+const NONE: readonly Hit[] = [];
+
+export function hitsOfKind(scan: FieldScan, kind: TagKind): readonly Hit[] {
+  return scan.byKind.get(kind) ?? NONE;
 }
 
 export function scanField(field: EvidenceField, text: string, matcher: TextMatcher): FieldScan {
@@ -30,6 +38,7 @@ export function scanField(field: EvidenceField, text: string, matcher: TextMatch
   const { sentences, clauses } = segment(folded);
   const found = matcher.findAll(folded);
   const byClause: Hit[][] = clauses.map(() => []);
+  const byKind = new Map<TagKind, Hit[]>();
   const hits: Hit[] = [];
   let c = 0;
   for (const h of found) {
@@ -40,8 +49,11 @@ export function scanField(field: EvidenceField, text: string, matcher: TextMatch
     const hit = { start: h.start, end: h.end, tag: h.payload, clause: c };
     hits.push(hit);
     byClause[c]!.push(hit);
+    const same = byKind.get(hit.tag.kind);
+    if (same) same.push(hit);
+    else byKind.set(hit.tag.kind, [hit]);
   }
-  return { field, text, folded, sentences, clauses, hits, byClause };
+  return { field, text, folded, sentences, clauses, hits, byClause, byKind };
 }
 
 export function evidenceOf(scan: FieldScan, start: number, end: number): Evidence {
@@ -52,20 +64,24 @@ export function isKind(hit: Hit, ...kinds: TagKind[]): boolean {
   return kinds.includes(hit.tag.kind);
 }
 
-const contains = (outer: { start: number; end: number }, inner: { start: number; end: number }) =>
-  outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
-
 /** Whether a longer hit of one of these kinds overlaps this one (各社区卫生服务中心: 社区卫生服务中心 wins over 各社区). */
 export function overlappedByLonger(hit: Hit, clauseHits: readonly Hit[], kinds: readonly TagKind[]): boolean {
   const length = hit.end - hit.start;
-  return clauseHits.some(
-    (other) => other !== hit && kinds.includes(other.tag.kind) && other.start < hit.end && hit.start < other.end && other.end - other.start > length,
-  );
+  for (const other of clauseHits) {
+    if (other.start >= hit.end) break; // hits are ordered by start
+    if (other !== hit && other.end > hit.start && other.end - other.start > length && kinds.includes(other.tag.kind)) return true;
+  }
+  return false;
 }
 
 /** Whether a longer hit of one of these kinds covers this one (社区民警 covers 社区, 城管执法 covers 执法). */
 export function coveredBy(hit: Hit, clauseHits: readonly Hit[], kinds: readonly TagKind[]): boolean {
-  return clauseHits.some((other) => other !== hit && kinds.includes(other.tag.kind) && contains(other, hit));
+  const length = hit.end - hit.start;
+  for (const other of clauseHits) {
+    if (other.start > hit.start) break; // hits are ordered by start
+    if (other !== hit && hit.end <= other.end && other.end - other.start > length && kinds.includes(other.tag.kind)) return true;
+  }
+  return false;
 }
 
 /**

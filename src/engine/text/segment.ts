@@ -12,28 +12,28 @@ export interface Clause extends Span {
   sentence: number;
 }
 
-const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n', '\r']);
-const CLAUSE_END = new Set(['，', ',', '：', ':']);
+const SENTENCE = 1;
+const CLAUSE = 2;
+const BOUNDARY = new Map<number, number>([
+  ...['。', '；', ';', '！', '!', '？', '?', '\n', '\r'].map((c) => [c.charCodeAt(0), SENTENCE] as [number, number]),
+  ...['，', ',', '：', ':'].map((c) => [c.charCodeAt(0), CLAUSE] as [number, number]),
+]);
 
 export function segment(text: string): { sentences: Span[]; clauses: Clause[] } {
   const sentences: Span[] = [];
   const clauses: Clause[] = [];
   let sentenceStart = 0;
   let clauseStart = 0;
-  const closeClause = (end: number) => {
-    if (end > clauseStart) clauses.push({ start: clauseStart, end, sentence: sentences.length });
-    clauseStart = end + 1;
-  };
   for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text[i]! : '\n';
-    if (SENTENCE_END.has(ch)) {
-      closeClause(i);
+    const kind = i < text.length ? BOUNDARY.get(text.charCodeAt(i)) : SENTENCE;
+    if (kind === undefined) continue;
+    // Clauses closed before their sentence is pushed carry the index the sentence will get.
+    if (i > clauseStart) clauses.push({ start: clauseStart, end: i, sentence: sentences.length });
+    clauseStart = i + 1;
+    if (kind === SENTENCE) {
       if (i > sentenceStart) sentences.push({ start: sentenceStart, end: i });
       sentenceStart = i + 1;
-    } else if (CLAUSE_END.has(ch)) {
-      closeClause(i);
     }
   }
-  // Clauses closed before their sentence was pushed carry the index the sentence got.
   return { sentences, clauses };
 }
