@@ -30,7 +30,7 @@ export function decide(findings: Findings, ruleSet: CompiledRuleSet): Decision {
         ...(code === 'forbidden-responsibility' && item ? { area: item as AreaCode } : {}),
         ...(code !== 'forbidden-responsibility' && item ? { listItem: item } : {}),
         ...(areaForReason(code, findings) ? { area: areaForReason(code, findings)! } : {}),
-        evidence: evidenceFor(code, item, findings).slice(0, MAX_EVIDENCE),
+        evidence: distinct(evidenceFor(code, item, findings)).slice(0, MAX_EVIDENCE),
       });
     }
   }
@@ -96,6 +96,17 @@ function evidenceFor(code: ReasonCode, item: string | undefined, f: Findings): E
     case 'role-unclear':
       return [];
   }
+}
+
+/** The same words found by two readers are shown once. */
+function distinct(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = `${e.field}:${e.start}:${e.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function warningsFor(f: Findings): Warning[] {
