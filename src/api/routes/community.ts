@@ -5,7 +5,8 @@ import { evaluate } from '../../engine/evaluate.ts';
 import type { CompiledRuleSet } from '../../engine/rule-set.ts';
 import type { AppEnv } from '../../env.ts';
 import { CHECK_TEXT } from '../../messages.ts';
-import { getRequest, listRequests } from '../../store/requests.ts';
+import { getRequest, listRequests, versionsOf } from '../../store/requests.ts';
+import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
 import { COMMUNITY_VISIBLE } from '../../workflow/access.ts';
 import type { Identity, RequestRow } from '../../workflow/types.ts';
 import { methodNotAllowed } from '../errors.ts';
@@ -27,9 +28,11 @@ export function communityRoutes(ruleSet: CompiledRuleSet) {
     if (!who.ok) return who.response;
     const body = await jsonBody(c, checkSchema);
     if (!body.ok) return body.response;
-    const decision = evaluate({ description: body.value.text }, ruleSet);
     const record = body.value.requestId ? await recordFor(c.env.DB, who.value, body.value.requestId) : null;
-    return c.json({ decision, record, advice: advice(record) });
+    // The text as received, read with what the record proves: the street's review and the funding it confirmed.
+    const decision = evaluate({ description: body.value.text, ...(record?.context ?? {}) }, ruleSet);
+    const { context: _context, ...shown } = record ?? {};
+    return c.json({ decision, record: record ? shown : null, advice: advice(record) });
   });
 
   app.all('/inbox', methodNotAllowed('GET'));
@@ -41,7 +44,15 @@ interface RecordView {
   found: boolean;
   forThisCommunity: boolean;
   request?: Pick<RequestRow, 'id' | 'title' | 'status' | 'decision' | 'departmentName' | 'deadline' | 'version'>;
+  context?: Pick<EvaluateRequest, 'funding' | 'streetReview'>;
 }
+
+const REVIEW_OF_STATUS: Partial<Record<RequestRow['status'], 'approved' | 'rejected' | 'pending'>> = {
+  admitted: 'approved',
+  refused: 'rejected',
+  'pending-review': 'pending',
+  returned: 'pending',
+};
 
 async function recordFor(db: D1Database, who: Identity, id: string): Promise<RecordView> {
   const request = await getRequest(db, id);
@@ -49,7 +60,10 @@ async function recordFor(db: D1Database, who: Identity, id: string): Promise<Rec
   const forThisCommunity = who.role === 'admin' || request.targets.some((t) => t.id === who.communityId);
   if (!forThisCommunity) return { found: true, forThisCommunity: false };
   const { title, status, decision, departmentName, deadline, version } = request;
-  return { found: true, forThisCommunity, request: { id, title, status, decision, departmentName, deadline, version } };
+  const body = (await versionsOf(db, id)).find((v) => v.version === version)?.body as { funding?: EvaluateRequest['funding'] } | undefined;
+  const review = REVIEW_OF_STATUS[status];
+  const context = { ...(body?.funding ? { funding: body.funding } : {}), ...(review ? { streetReview: { status: review } } : {}) };
+  return { found: true, forThisCommunity, request: { id, title, status, decision, departmentName, deadline, version }, context };
 }
 
 /** "Admitted, funded, you should do it" versus "no record, you may refuse". */

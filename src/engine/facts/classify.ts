@@ -106,7 +106,7 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     return;
   }
   // The work's subject may sit in the clause before (…存在占道经营问题，请你社区负责清理), the sentence before, or the title.
-  const nearby = reading.neutralTopics.get(duty.sentence) ?? reading.neutralTopics.get(duty.sentence - 1) ?? [];
+  const nearby = reading.neutralTopics.get(duty.sentence) ?? earlierDutyTopics(reading, duty) ?? reading.neutralTopics.get(duty.sentence - 1) ?? [];
   const borrowed = nearby.length > 0 ? mentionsOf(duty, nearby) : context.titleTopics;
   if (borrowed.length > 0 && (explicit || !duty.supportOnly)) {
     addForbidden(into, borrowed, duty);
@@ -114,6 +114,14 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
   }
   if (explicit) into.unlisted.push(ev);
   else into.followOn.push(ev);
+}
+
+/** Topics of the community's earlier predicates in the same sentence (完成秸秆禁烧宣传，并安排人员值守). */
+function earlierDutyTopics(reading: DutyReading, duty: CommunityDuty): Hit[] | undefined {
+  const topics = reading.duties
+    .filter((d) => d !== duty && d.scan === duty.scan && d.sentence === duty.sentence && d.start < duty.start && d.role !== 'assist')
+    .flatMap((d) => d.topics);
+  return topics.length > 0 ? topics : undefined;
 }
 
 function hasNearbyForbidden(reading: DutyReading, duty: CommunityDuty): boolean {
