@@ -4,6 +4,7 @@
  * each group it reaches.
  */
 import type { Identity } from '../workflow/types.ts';
+import { addDays, chinaDayStart } from '../workdays/index.ts';
 
 export type GroupBy = 'department' | 'street' | 'community';
 
@@ -37,7 +38,7 @@ const GROUP_SOURCES: Record<GroupBy, string> = {
   street: `SELECT DISTINCT g.id AS gid, g.name AS gname, r.id, r.decision, r.status, r.review_due
              FROM scoped r JOIN request_targets t ON t.request_id = r.id JOIN communities c ON c.id = t.community_id
              JOIN streets g ON g.id = c.street_id`,
-  community: `SELECT DISTINCT g.id AS gid, g.name AS gname, r.id, r.decision, r.status, r.review_due
+  community: `SELECT DISTINCT g.id AS gid, g.name AS gname, g.street_id AS gstreet, r.id, r.decision, r.status, r.review_due
                 FROM scoped r JOIN request_targets t ON t.request_id = r.id JOIN communities g ON g.id = t.community_id`,
 };
 
@@ -48,14 +49,18 @@ export async function summaryReport(db: D1Database, who: Identity, q: ReportQuer
     conditions.push('EXISTS (SELECT 1 FROM request_targets t JOIN communities c ON c.id = t.community_id WHERE t.request_id = requests.id AND c.street_id = ?)');
     args.push(who.streetId);
   }
+  // from/to are China calendar dates: from its first instant, up to and including the whole "to" day.
   if (q.from) {
     conditions.push('created_at >= ?');
-    args.push(q.from);
+    args.push(chinaDayStart(q.from));
   }
   if (q.to) {
     conditions.push('created_at < ?');
-    args.push(q.to);
+    args.push(chinaDayStart(addDays(q.to, 1)));
   }
+  // A reviewer's report stays inside its street, even for requests that also reach other streets.
+  const groupScope = who.role !== 'street-reviewer' ? '' : q.groupBy === 'street' ? 'WHERE gid = ?' : q.groupBy === 'community' ? 'WHERE gstreet = ?' : '';
+  const groupArgs = groupScope ? [who.streetId] : [];
   const scoped = `WITH scoped AS (SELECT * FROM requests ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''})`;
   const overdue = `status = 'pending-review' AND review_due IS NOT NULL AND review_due < ?`;
   const [totals, reasons, groups] = await db.batch([
@@ -80,9 +85,9 @@ export async function summaryReport(db: D1Database, who: Identity, q: ReportQuer
            sum(status = 'pending-review') AS pendingReview, sum(status = 'admitted') AS admitted, sum(status = 'rejected') AS rejected,
            sum(status = 'refused') AS refused, sum(status = 'returned') AS returned, sum(status = 'withdrawn') AS withdrawn,
            sum(status = 'exited') AS exited, sum(${overdue}) AS overdue
-         FROM grouped GROUP BY gid, gname ORDER BY total DESC, name`,
+         FROM grouped ${groupScope} GROUP BY gid, gname ORDER BY total DESC, name`,
       )
-      .bind(...args, q.today),
+      .bind(...args, q.today, ...groupArgs),
   ]);
   const zeroed = (row: Record<string, unknown> | undefined) =>
     Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, v ?? 0])) as Record<string, number>;

@@ -6,6 +6,7 @@
 import type { Decision, Effect } from '../engine/types.ts';
 import type { Identity, RequestRow, ReviewAction, ReviewRow, Status, VersionRow } from '../workflow/types.ts';
 import { auditStatement } from './audit.ts';
+import { addDays, chinaDayStart } from '../workdays/index.ts';
 
 interface RequestRecord {
   id: string;
@@ -318,13 +319,14 @@ export async function listRequests(db: D1Database, who: Identity, filters: ListF
   }
   if (filters.street) targetIn('c.street_id = ?', filters.street);
   if (filters.community) targetIn('c.id = ?', filters.community);
+  // from/to are China calendar dates: from its first instant, up to and including the whole "to" day.
   if (filters.from) {
     where.push('r.created_at >= ?');
-    args.push(filters.from);
+    args.push(chinaDayStart(filters.from));
   }
   if (filters.to) {
     where.push('r.created_at < ?');
-    args.push(filters.to);
+    args.push(chinaDayStart(addDays(filters.to, 1)));
   }
   if (cursor) {
     where.push('(r.created_at < ? OR (r.created_at = ? AND r.id < ?))');

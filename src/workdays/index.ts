@@ -236,3 +236,14 @@ export function chinaDate(instant: Date): string {
   if (year < 0 || year > 9999) throw new InvalidDateError(instant, `year ${year} cannot be written as YYYY-MM-DD`);
   return formatDayNumber(day);
 }
+
+/** The instant a China calendar date begins (00:00 UTC+8), as an ISO timestamp: to compare with stored times. */
+export function chinaDayStart(date: string): string {
+  parseDate(date);
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
+/** The calendar date n days after a date (n may be negative). */
+export function addDays(date: string, n: number): string {
+  return formatDayNumber(parseDate(date) + n);
+}

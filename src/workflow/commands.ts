@@ -46,6 +46,16 @@ function reviewDueFor(status: Status, now: Date): string | null {
   return status === 'pending-review' ? dueDate(chinaDate(now), REVIEW_WORKING_DAYS).date : null;
 }
 
+/** A list item the rule set does not hold, named like POST /api/v1/evaluate names it. */
+function unknownListItem(ruleSet: CompiledRuleSet, listItem: string | undefined) {
+  if (listItem === undefined || ruleSet.listEntries.has(listItem)) return null;
+  return {
+    ok: false as const,
+    kind: 'invalid' as const,
+    issues: [{ path: 'listItem', message: `未知的清单事项 "${listItem}"，可选值见 GET /api/v1/rules (unknown list item)` }],
+  };
+}
+
 function unknownTargets(unknown: string[]) {
   return {
     ok: false as const,
@@ -70,7 +80,7 @@ export async function submitRequest(
   now = new Date(),
 ): Promise<Outcome<{ request: RequestRow; decision: Decision; replayed: boolean }>> {
   if (who.role !== 'department' || !who.departmentId) return { ok: false, kind: 'forbidden' };
-  const late = deadlineIssue(body.deadline, now);
+  const late = deadlineIssue(body.deadline, now) ?? unknownListItem(ruleSet, body.listItem);
   if (late) return late;
   const { unique, unknown } = await checkTargets(db, body.targetCommunities);
   if (unknown.length > 0) return unknownTargets(unknown);
@@ -121,7 +131,7 @@ export async function reviseSubmission(
   if (body.version !== request.version || !canMove('revise', request.status)) {
     return { ok: false, kind: 'conflict', code: 'stale-or-final', current: { status: request.status, version: request.version } };
   }
-  const late = deadlineIssue(body.deadline, now);
+  const late = deadlineIssue(body.deadline, now) ?? unknownListItem(ruleSet, body.listItem);
   if (late) return late;
   const { unique, unknown } = await checkTargets(db, body.targetCommunities);
   if (unknown.length > 0) return unknownTargets(unknown);

@@ -5,7 +5,9 @@
  * Each cell that touches a request gets a fresh one, so cells cannot disturb each other.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMUNITIES, loadDemoData, TOKENS } from '../support/demo-data.ts';
+import { hashToken } from '../../src/auth/tokens.ts';
+import { findUserByTokenHash } from '../../src/store/users.ts';
+import { COMMUNITIES, db, loadDemoData, TOKENS } from '../support/demo-data.ts';
 import { call, postJson, putJson, type CallOptions } from '../support/worker.ts';
 import { createAdmitted, createPending, get, read, submissionBody, withdraw, type RequestView } from './helpers.ts';
 
@@ -283,5 +285,32 @@ describe('the target community sees a request only while it concerns it', () => 
 
   it('an unknown request id is 404 for everyone, the district included', async () => {
     for (const token of Object.values(TOKENS)) expect((await get('/api/v1/requests/req_doesnotexist', token)).status).toBe(404);
+  });
+});
+
+describe('identity by session cookie, and demo tokens outside development', () => {
+  it('a signed session cookie carries the identity a token proved; a forged one is no identity', async () => {
+    const signIn = await read(postJson('/api/v1/session', { token: TOKENS.reviewer }));
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.identity.userId).toBe('reviewer-qiupu');
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^dg_session=/);
+    expect((await call('/api/v1/reviews', { headers: { cookie } })).status).toBe(200);
+    expect((await call('/api/v1/inbox', { headers: { cookie } })).status).toBe(403);
+    const [name, value] = cookie.split('=');
+    const forged = `${name}=${encodeURIComponent(decodeURIComponent(value!).replace('reviewer-qiupu', 'admin'))}`;
+    expect((await call('/api/v1/reviews', { headers: { cookie: forged } })).status).toBe(401);
+  });
+
+  it('a wrong token does not start a session', async () => {
+    const signIn = await read(postJson('/api/v1/session', { token: 'demo-dept-gongan' }));
+    expect(signIn.status).toBe(401);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('demo tokens are accepted only when ALLOW_DEMO_TOKENS is "true" (tests and npm run dev)', async () => {
+    const hash = await hashToken(TOKENS.admin);
+    expect(await findUserByTokenHash(db, hash, true)).toMatchObject({ userId: 'admin', role: 'admin' });
+    expect(await findUserByTokenHash(db, hash, false)).toBeNull();
   });
 });

@@ -58,7 +58,8 @@ async function recordFor(db: D1Database, who: Identity, id: string): Promise<Rec
   const request = await getRequest(db, id);
   if (!request) return { found: false, forThisCommunity: false };
   const forThisCommunity = who.role === 'admin' || request.targets.some((t) => t.id === who.communityId);
-  if (!forThisCommunity) return { found: true, forThisCommunity: false };
+  // Another community's request is no record for this one; saying it exists would leak it.
+  if (!forThisCommunity) return { found: false, forThisCommunity: false };
   const { title, status, decision, departmentName, deadline, version } = request;
   const body = (await versionsOf(db, id)).find((v) => v.version === version)?.body as { funding?: EvaluateRequest['funding'] } | undefined;
   const review = REVIEW_OF_STATUS[status];
