@@ -97,11 +97,7 @@ describe('POST /api/v1/requests', () => {
     expect(answer.body.request.targets.map((t: { id: string }) => t.id)).toEqual(['qiupu-baiya', 'qiupu-xinghua']);
   });
 
-  // Regression: a submission with an unknown listItem is accepted (201) and the claim silently ignored, while
-  // POST /api/v1/evaluate answers 400 naming listItem for the same field (src/api/validate.ts checkEvaluateRequest).
-  // Suggested fix: in src/workflow/commands.ts submitRequest and reviseSubmission (or in the routes), refuse
-  // `body.listItem` when `!ruleSet.listEntries.has(body.listItem)` with
-  // { kind: 'invalid', issues: [{ path: 'listItem', message: '未知的清单事项 … (unknown list item)' }] }, as checkEvaluateRequest does.
+  // Regression: an unknown listItem in a submission was once accepted silently; it must be refused as /evaluate does.
   it('an unknown listItem → 400 naming listItem, as POST /api/v1/evaluate answers', async () => {
     const before = await countAll();
     await expectRefused(json('POST', '/api/v1/requests', { ...base, listItem: 'no-such-list-item' }, { token: TOKENS.department }), {

@@ -163,12 +163,7 @@ describe('the district (admin) summary', () => {
     expect(future.groups).toEqual([]);
   });
 
-  // Regression: the range compares UTC instants with China calendar dates. `from`/`to` are dates like deadline and
-  // reviewDue (China dates, src/workdays: "Dates are China calendar dates"), but src/store/reports.ts (and the list
-  // filter in src/store/requests.ts) compare them with created_at, a UTC ISO instant: request L, created
-  // 2025-03-31T17:00Z = 2025-04-01 01:00 in China, is missing from April 1 and would be counted on March 31.
-  // Suggested fix: compare China dates, e.g. `date(created_at, '+8 hours') >= ?` for from and
-  // `date(created_at, '+8 hours') < ?` (or `<=`, and say which) for to, in reports.ts and in listRequests.
+  // Regression: from/to are China calendar dates, not UTC instants.
   it('the range is in China dates: a request made at 01:00 on April 1 in China counts on April 1 (report and list)', async () => {
     const april = await summary('from=2025-04-01&to=2025-04-02');
     expect(april.totals.total).toBe(1);
@@ -241,11 +236,7 @@ describe('a street reviewer sees its own street', () => {
     expect(counts((await summary('groupBy=department', TOKENS.reviewer)).groups)).toEqual({ minzheng: 5, chengguan: 2 });
   });
 
-  // Regression: a request aimed at communities of two streets brings the other street's groups into a street
-  // reviewer's report: 秋浦街道's report grouped by street shows a 梅街镇 row (and by community, 刘街社区) counting
-  // request F, a partial figure for another street's area. Suggested fix: in src/store/reports.ts, for a
-  // street-reviewer, restrict the street and community GROUP_SOURCES to its street (add `AND c.street_id = ?`
-  // / `AND g.street_id = ?` bound to who.streetId), so the reviewer's groups are its street and its communities only.
+  // Regression: a request reaching two streets must not bring the other street's groups into a reviewer's report.
   it('grouped by street or community: only its street and its communities', async () => {
     expect(counts((await summary('groupBy=street', TOKENS.reviewer)).groups)).toEqual({ qiupu: 7 });
     expect(counts((await summary('groupBy=community', TOKENS.reviewer)).groups)).toEqual({ 'qiupu-xinghua': 5, 'qiupu-baiya': 2 });
