@@ -8,9 +8,9 @@ import { foldText } from './text/fold.ts';
 import { PhraseMatcher, type PhraseHit } from './text/matcher.ts';
 
 export type Tag =
-  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' | 'quoteMarker' }
-  | { kind: 'responsible' | 'assist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'lightVerb' | 'quotaMarker' }
-  | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' }
+  | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' | 'quoteMarker' | 'purpose' }
+  | { kind: 'responsible' | 'assist' | 'weakAssist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'lightVerb' | 'quotaMarker' }
+  | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' | 'negClause' }
   | { kind: 'veto' | 'paperwork' }
   | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' | 'deferral' }
   | { kind: 'areaTopic' | 'areaAct'; area: AreaCode }
@@ -26,16 +26,20 @@ export interface TextMatcher {
 }
 
 const UNIT: Tag = { kind: 'otherAgent' };
+const ASSIST: Tag = { kind: 'assist' };
 
 export function buildTextMatcher(data: RuleSetData): TextMatcher {
   const phrases = buildMatcher(data);
-  const patterns = data.roles.agentPatterns.map((p) => new RegExp(p, 'g'));
+  const patterns: Array<[RegExp, Tag]> = [
+    ...data.roles.agentPatterns.map((p): [RegExp, Tag] => [new RegExp(p, 'g'), UNIT]),
+    ...data.roles.assistPatterns.map((p): [RegExp, Tag] => [new RegExp(p, 'g'), ASSIST]),
+  ];
   return {
     findAll(text) {
       const hits = phrases.findAll(text);
       const extra: PhraseHit<Tag>[] = [];
-      for (const pattern of patterns) {
-        for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, payload: UNIT });
+      for (const [pattern, tag] of patterns) {
+        for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, payload: tag });
       }
       return extra.length === 0 ? hits : hits.concat(extra).sort((a, b) => a.start - b.start || b.end - a.end);
     },
@@ -53,6 +57,7 @@ function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.otherAgents, { kind: 'otherAgent' });
   add(roles.people, { kind: 'people' });
   add(roles.quoteMarkers, { kind: 'quoteMarker' });
+  add(roles.purposeMarkers, { kind: 'purpose' });
   add(roles.objectMarkers, { kind: 'objectMarker' });
   add(roles.responsible, { kind: 'responsible' });
   add(roles.assist, { kind: 'assist' });
@@ -67,6 +72,8 @@ function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(negation.before, { kind: 'negBefore' });
   add(negation.after, { kind: 'negAfter' });
   add(negation.scopeBreakers, { kind: 'scopeBreaker' });
+  add(negation.clauseWide, { kind: 'negClause' });
+  add(roles.weakAssist, { kind: 'weakAssist' });
   add(data.veto.phrases, { kind: 'veto' });
   add(data.paperwork.phrases, { kind: 'paperwork' });
   add(funding.conditions, { kind: 'fundingCondition' });

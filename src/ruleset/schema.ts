@@ -158,11 +158,17 @@ export const rolesFileSchema = z.object({
   lightVerbs: phrases,
   /** A numeric target laid on the community (指标为, 不少于…): assigning it is asking the community to deliver it. */
   quotaMarkers: phrases,
+  /** Assisting as only a pattern can say it (派2名网格员参加…, 参加区应急局组织的…). */
+  assistPatterns: z.array(z.string().refine((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } }, 'not a valid regular expression')),
+  /** 参与: assistance when the community is named as its subject; otherwise often others taking part (居民参与). */
+  weakAssist: phrases,
   /** Regular expressions for unit names no list can hold (区经普办, XX街道城建办): other actors. */
   agentPatterns: z.array(z.string().refine((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } }, 'not a valid regular expression')),
   /** Where a forwarded notice's quoted original begins (附：, 原文如下): when the forward itself only asks 知悉,
    *  what the original tells its own addressees is not asked of the community. */
   quoteMarkers: phrases,
+  /** A clause opening with these states a purpose or a fact (为深入贯彻落实…, 据统计…), not a demand. */
+  purposeMarkers: phrases,
   /** Addressing forms: 请/要求 + community (they mark an imperative aimed at the community). */
   imperative: phrases,
 });
@@ -173,6 +179,8 @@ export const negationFileSchema = z.object({
   before: phrases,
   /** Cues that negate what precedes them in the same clause (…一律取消). */
   after: phrases,
+  /** Cues that negate their whole clause, before or after (餐饮油烟执法不属于社区职责). */
+  clauseWide: phrases,
   /** Conjunctions that end a negation's reach (取消评优资格并实行一票否决: the veto is not negated). */
   scopeBreakers: phrases,
 });

@@ -85,7 +85,8 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     return;
   }
   if (duty.topics.length > 0) {
-    if (!explicit && duty.supportOnly && context.assists) {
+    // In a demand that asks for help, unmarked steps (收集线索后转交执法中队) are part of that help.
+    if (!explicit && context.assists) {
       into.followOn.push(ev);
       return;
     }

@@ -15,6 +15,8 @@ export interface CertificateAsked {
 
 /** How far after a name 证明 may stand (婚姻状况的证明, 居住情况证明). */
 const SUFFIX_REACH = 4;
+/** How far before a name 证明 may stand when it is the verb (证明一下我母亲还健在, 证明张某与李某系夫妻关系). */
+const VERB_REACH = 12;
 const ISSUING_BEFORE = /(开具|出具|开个|开张|开一份|开|盖章|盖公章|社区|村委会|居委会|村委|居委|村里)([^,，。;；、:：]{0,12})$/;
 const FILLER = /^(的|一份|一张|一个|个|相关|有关|书面|该)+|(的|等)+$/g;
 
@@ -25,6 +27,11 @@ function issuingNegatedAfter(scan: FieldScan, clause: number, from: number): boo
   return NEGATED_ISSUING_AFTER.test(scan.folded.slice(from, scan.clauses[clause]!.end));
 }
 
+function sameSentence(scan: FieldScan, a: number, b: number): boolean {
+  const s = scan.sentences.find((span) => span.start <= a && a < span.end);
+  return s !== undefined && b < s.end;
+}
+
 export function readCertificates(scan: FieldScan): CertificateAsked[] {
   const asked = new Map<string, CertificateAsked>();
   const claimed: Array<[number, number]> = [];
@@ -33,8 +40,12 @@ export function readCertificates(scan: FieldScan): CertificateAsked[] {
     if (hit.tag.kind !== 'certificate') continue;
     const suffix = text.indexOf('证明', hit.end - 2);
     const phraseHasSuffix = text.slice(hit.start, hit.end).includes('证明');
-    if (!phraseHasSuffix && (suffix < 0 || suffix - hit.end > SUFFIX_REACH)) continue;
-    const end = phraseHasSuffix ? hit.end : suffix + 2;
+    const clause = scan.clauses[hit.clause]!;
+    const verbBefore = text.lastIndexOf('证明', hit.start - 2);
+    const provedBefore = verbBefore >= 0 && hit.start - (verbBefore + 2) <= VERB_REACH && sameSentence(scan, verbBefore, hit.start);
+    const suffixAfter = suffix >= 0 && suffix - hit.end <= SUFFIX_REACH && suffix + 2 <= clause.end;
+    if (!phraseHasSuffix && !suffixAfter && !provedBefore) continue;
+    const end = phraseHasSuffix ? hit.end : suffixAfter ? suffix + 2 : hit.end;
     if (claimed.some(([s, e]) => s <= hit.start && hit.end <= e)) continue; // a longer name already matched here
     if (isNegated(hit, scan.byClause[hit.clause]!) || issuingNegatedAfter(scan, hit.clause, end)) {
       claimed.push([hit.start, end]);

@@ -8,7 +8,7 @@
  */
 import type { AreaCode } from '../../ruleset/schema.ts';
 import type { Evidence } from '../types.ts';
-import { coveredBy, evidenceOf, overlappedByLonger, type FieldScan, type Hit } from './scan.ts';
+import { cancelledCue, coveredBy, evidenceOf, isNegated, overlappedByLonger, type FieldScan, type Hit } from './scan.ts';
 import type { TagKind } from '../lexicon.ts';
 
 export type DutyRole = 'responsible' | 'assist' | 'informational' | 'do';
@@ -51,12 +51,12 @@ const AGENTS = new Set<TagKind>(AGENT_KINDS);
 const PEOPLE_REACH = 3;
 /** Longer phrases an actor word can sit inside without acting (居民 in 居民公约, 城管 in 城管执法队员 is still one). */
 const NAMING_KINDS: readonly TagKind[] = NAMING_KINDS_LIST();
-const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'informational', 'action', 'supportAction', 'areaAct', 'quotaMarker'];
+const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'weakAssist', 'informational', 'action', 'supportAction', 'areaAct', 'quotaMarker'];
 const ANCHORS = new Set<TagKind>(ANCHOR_KINDS);
 /** The kinds this reader looks at; the others (negative-list words, funding, paperwork…) are other readers'. */
 const READ = new Set<TagKind>([
   ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS_LIST(),
-  'negBefore', 'scopeBreaker', 'objectMarker', 'imperative', 'lightVerb',
+  'negBefore', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'lightVerb', 'weakAssist', 'purpose',
 ]);
 function NAMING_KINDS_LIST(): TagKind[] {
   return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
@@ -87,6 +87,8 @@ type Actor = { community: true; mention: Hit | null } | { community: false; ment
 
 interface Group {
   actor: Actor;
+  /** The actor is named, or addressed with 请/要求: a weak assisting word (参与) then means the community helps. */
+  addressed: boolean;
   named: boolean;
   negated: boolean;
   start: number;
@@ -128,6 +130,7 @@ export function readDuties(scan: FieldScan): DutyReading {
         pending = hit;
         open = null;
       } else if (kind === 'negBefore') {
+        if (cancelledCue(hit, hits)) continue;
         negCue = hit;
         open = null;
       } else if (kind === 'scopeBreaker') {
@@ -147,6 +150,7 @@ export function readDuties(scan: FieldScan): DutyReading {
             : { community: false, mention: pending };
         open = {
           actor,
+          addressed: pending !== null || addressedByImperative(hit, hits),
           named: pending !== null,
           negated: negCue !== null,
           start: groups.length === 0 ? clause.start : (pending?.start ?? hit.start),
@@ -171,13 +175,21 @@ export function readDuties(scan: FieldScan): DutyReading {
     // A named actor in a clause with no predicate stays the subject of the next clause (区城管局为每个社区提供材料，并配备…).
     if (pending && groups.length === 0) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
     if (groups.length === 0) {
-      if (!hits.some((h) => h.tag.kind === 'negBefore')) {
+      if (!hits.some((h) => h.tag.kind === 'negBefore' || h.tag.kind === 'negClause')) {
         for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
       }
       return;
     }
+    // 为深入贯彻落实…, 据统计…: a clause that states a purpose or a fact asks nothing.
+    const purpose = hits.some((h) => h.tag.kind === 'purpose' && h.start <= clause.start + 1);
+    const clauseNegated = purpose || hits.some((h) => h.tag.kind === 'negClause');
+    // …责任书同时废止: an after-cue negates the predicate before it.
+    for (const group of groups) {
+      const last = group.anchors[group.anchors.length - 1]!;
+      if (!group.negated && isNegated(last, scan.byClause[index]!) && hits.some((h) => h.tag.kind === 'negAfter' && h.start >= last.end)) group.negated = true;
+    }
     groups.forEach((group, g) => {
-      if (!group.actor.community || group.negated) return;
+      if (!group.actor.community || group.negated || clauseNegated) return;
       const end = g + 1 < groups.length ? groups[g + 1]!.start : clause.end;
       duties.push(toDuty(scan, sentence, group, end, usable));
     });
@@ -196,7 +208,7 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
   );
   const hardActs = anchors.filter((h) => h.tag.kind === 'areaAct');
   const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
-  const role = roleOf(anchors);
+  const role = roleOf(anchors, group.addressed);
   const mention = group.named ? group.actor.mention : null;
   const anchorStart = Math.min(...anchors.map((h) => h.start));
   const evidenceStart = mention ? Math.min(mention.start, anchorStart) : anchorStart;
@@ -222,11 +234,12 @@ function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, us
  * The predicate's role. An assisting marker counts when it leads the predicate (协助…, 负责配合…); after another
  * action it is part of the object (组织居民参与…).
  */
-function roleOf(anchors: Hit[]): DutyRole {
-  const firstAssist = anchors.findIndex((h) => h.tag.kind === 'assist');
+function roleOf(anchors: Hit[], addressed: boolean): DutyRole {
+  const isAssist = (h: Hit) => h.tag.kind === 'assist' || (h.tag.kind === 'weakAssist' && addressed);
+  const firstAssist = anchors.findIndex(isAssist);
   if (firstAssist >= 0 && anchors.slice(0, firstAssist).every((h) => h.tag.kind === 'responsible')) return 'assist';
   if (anchors.some((h) => h.tag.kind === 'responsible' || h.tag.kind === 'areaAct')) return 'responsible';
-  if (anchors.some((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction' || h.tag.kind === 'quotaMarker')) return 'do';
+  if (anchors.some((h) => h.tag.kind === 'action' || h.tag.kind === 'supportAction' || h.tag.kind === 'quotaMarker' || h.tag.kind === 'weakAssist')) return 'do';
   if (anchors.some((h) => h.tag.kind === 'informational')) return 'informational';
   return 'do';
 }

@@ -3,7 +3,10 @@
  * (材料, 人员, 设备, 培训). Refused: 经费自筹, 自行解决, 不予安排… A negated refusal (不得要求社区自筹经费) is none.
  */
 import type { Evidence } from '../types.ts';
-import { evidenceOf, hitsOfKind, isNegated, type FieldScan, type Hit } from './scan.ts';
+import { coveredBy, evidenceOf, hitsOfKind, isNegated, type FieldScan, type Hit } from './scan.ts';
+import type { TagKind } from '../lexicon.ts';
+
+const AGENTS: readonly TagKind[] = ['community', 'otherAgent', 'notCommunity'];
 
 export interface FundingReading {
   offered: Evidence[];
@@ -22,18 +25,24 @@ function deferred(hit: Hit, clauseHits: readonly Hit[]): boolean {
 /** How far after 提供/安排 the resource may stand (提供宣传海报, 安排2名工作人员). */
 const OFFER_REACH = 8;
 
-/** 社区提供…: the community providing something is work asked of it, not a condition offered to it. */
+/**
+ * 社区提供…: the community providing something is work asked of it, not a condition offered to it. A community
+ * after 为/给/向 (为每个社区提供) is the receiver.
+ */
 function offeredByCommunity(verb: Hit, clauseHits: readonly Hit[]): boolean {
   let last: Hit | undefined;
   for (const h of clauseHits) {
     if (h.end > verb.start) break;
-    if (h.tag.kind === 'community' || h.tag.kind === 'otherAgent' || h.tag.kind === 'notCommunity') last = h;
+    if (h.tag.kind !== 'community' && h.tag.kind !== 'otherAgent' && h.tag.kind !== 'notCommunity') continue;
+    if (coveredBy(h, clauseHits, AGENTS)) continue; // 社区 inside 每个社区
+    const receiver = clauseHits.some((m) => m.tag.kind === 'objectMarker' && m.end === h.start);
+    if (!receiver) last = h;
   }
   return last?.tag.kind === 'community';
 }
 
 /** An amount paid to residents is a subsidy the community hands out, not money for the community's work. */
-const RESIDENT_PAYMENT = /每户|每人|居民|群众|农户|住户|村民|业主/;
+const RESIDENT_PAYMENT = /居民|群众|农户|住户|村民|业主|困难户|低保户/;
 
 export function readFunding(scan: FieldScan): FundingReading {
   const offered: Evidence[] = [];
@@ -66,18 +75,17 @@ export function readFunding(scan: FieldScan): FundingReading {
     const clauseIndex = scan.clauses.findIndex((c) => c.start <= start && end <= c.end);
     if (clauseIndex < 0) continue;
     const clause = scan.clauses[clauseIndex]!;
-    const clauseText = scan.folded.slice(clause.start, clause.end);
-    if (RESIDENT_PAYMENT.test(clauseText)) continue;
-    const clauseHits = scan.byClause[clauseIndex]!;
-    const context = clauseHits.find(
-      (h) => h.tag.kind === 'amountContext' && h.end >= start - CONTEXT_REACH && h.start <= end + CONTEXT_REACH,
+    if (RESIDENT_PAYMENT.test(scan.folded.slice(clause.start, clause.end))) continue;
+    // 经费包干，每个社区5000元: the word that makes it funding may stand in the clause before, same sentence.
+    const sentence = clause.sentence;
+    const context = hitsOfKind(scan, 'amountContext').find(
+      (h) => scan.clauses[h.clause]!.sentence === sentence && h.end >= start - CONTEXT_REACH && h.start <= end + CONTEXT_REACH,
     );
     if (!context) continue;
+    const clauseHits = scan.byClause[clauseIndex]!;
     const amountHit = { start, end, tag: { kind: 'amountContext' as const }, clause: clauseIndex };
-    if (isNegated(amountHit, clauseHits) || isNegated(context, clauseHits) || deferred(amountHit, clauseHits)) continue;
-    const from = Math.min(start, context.start);
-    const to = Math.max(end, context.end);
-    stillOffered.push(evidenceOf(scan, from, to));
+    if (isNegated(amountHit, clauseHits) || isNegated(context, scan.byClause[context.clause]!) || deferred(amountHit, clauseHits)) continue;
+    stillOffered.push(evidenceOf(scan, Math.min(start, context.start), Math.max(end, context.end)));
   }
   return { offered: stillOffered, refused };
 }

@@ -90,18 +90,27 @@ export function coveredBy(hit: Hit, clauseHits: readonly Hit[], kinds: readonly 
  */
 export function isNegated(hit: Hit, clauseHits: readonly Hit[], from = -1): boolean {
   for (const cue of clauseHits) {
-    if (cue.tag.kind === 'negBefore' && cue.start < hit.start && cue.end <= hit.end && cue.start >= from) {
-      if (!breakerBetween(clauseHits, cue.end, hit.start)) return true;
-    } else if (cue.tag.kind === 'negAfter' && cue.start >= hit.end) {
+    const kind = cue.tag.kind;
+    if (kind === 'negClause') return true;
+    if (kind === 'negBefore' && cue.start < hit.start && cue.end <= hit.end && cue.start >= from) {
+      if (!breakerBetween(clauseHits, cue.end, hit.start) && !cancelledCue(cue, clauseHits)) return true;
+    } else if (kind === 'negAfter' && cue.start >= hit.end) {
       if (!breakerBetween(clauseHits, hit.end, cue.start)) return true;
     }
   }
   return false;
 }
 
-function breakerBetween(clauseHits: readonly Hit[], from: number, to: number): boolean {
-  return clauseHits.some((h) => h.tag.kind === 'scopeBreaker' && h.start >= from && h.end <= to);
+/** 不得不, 不能不: a double negation inside a longer imperative is an order, not a negation. */
+export function cancelledCue(cue: Hit, clauseHits: readonly Hit[]): boolean {
+  return coveredBy(cue, clauseHits, IMPERATIVE);
 }
+const IMPERATIVE: readonly TagKind[] = ['imperative'];
+
+function breakerBetween(clauseHits: readonly Hit[], from: number, to: number): boolean {
+  return clauseHits.some((h) => h.tag.kind === 'scopeBreaker' && h.start >= from && h.end <= to && !coveredBy(h, clauseHits, CUES));
+}
+const CUES: readonly TagKind[] = ['negBefore', 'negAfter'];
 
 /** Index of the sentence holding a clause. */
 export function sentenceOfClause(scan: FieldScan, clause: number): number {
