@@ -5,20 +5,9 @@
  *
  * Setup as a new user would do it, but in a fresh temporary --persist-to directory: apply the migrations, load the
  * demo seed, start wrangler dev with the demo tokens allowed. Plain Node (vitest.smoke.config.ts): `npm run test:smoke`.
- *
- * The start/stop helpers follow test/smoke/wrangler-dev.smoke.test.ts (free ports, own process group, SIGTERM then
- * SIGKILL, a last-resort kill on exit); that file keeps them private, so they are repeated here.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const STARTUP_LIMIT_MS = 60_000;
-const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
+import { startWranglerDev, type WranglerDev } from './support/wrangler-dev.ts';
 
 const TOKENS = {
   department: 'demo-dept-minzheng',
@@ -27,111 +16,16 @@ const TOKENS = {
   admin: 'demo-admin',
 } as const;
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-let child: ChildProcess | undefined;
-let exited = false;
-let log = '';
-let persistDir: string | undefined;
+let dev: WranglerDev;
 let base = '';
 
-function killGroup(signal: NodeJS.Signals): void {
-  if (!child?.pid || exited) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopWrangler(): Promise<void> {
-  if (!child || exited) return;
-  const done = new Promise<void>((r) => child!.once('exit', () => r()));
-  killGroup('SIGTERM');
-  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
-  if ((await Promise.race([done, timer])) === 'timeout') {
-    killGroup('SIGKILL');
-    await Promise.race([done, new Promise((r) => setTimeout(r, 2_000))]);
-  }
-}
-
-const onExit = () => killGroup('SIGKILL');
-process.once('exit', onExit);
-
-const tail = () => log.split('\n').slice(-40).join('\n');
-
-/** Runs a wrangler command to completion, with its output in the error if it fails. */
-function wranglerRun(wrangler: string, args: string[]): void {
-  try {
-    execFileSync(process.execPath, [wrangler, ...args], { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`wrangler ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
-}
-
-async function waitForHealth(): Promise<void> {
-  const deadline = Date.now() + STARTUP_LIMIT_MS;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`wrangler dev exited before answering /healthz:\n${tail()}`);
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not answer /healthz within ${STARTUP_LIMIT_MS / 1000} s:\n${tail()}`);
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  persistDir = mkdtempSync(join(tmpdir(), 'duty-gate-e2e-'));
-  const wrangler = realpathSync(join(ROOT, 'node_modules/.bin/wrangler'));
-  wranglerRun(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
-  wranglerRun(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'seeds/demo/demo.sql']);
-  child = spawn(
-    process.execPath,
-    [
-      wrangler, 'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspectorPort),
-      '--persist-to', persistDir,
-      '--var', 'ALLOW_DEMO_TOKENS:true',
-      '--var', 'SESSION_SECRET:x',
-      '--show-interactive-dev-session=false',
-    ],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: WRANGLER_ENV },
-  );
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.once('exit', () => (exited = true));
-  try {
-    await waitForHealth();
-  } catch (error) {
-    await stopWrangler();
-    throw error;
-  }
+  dev = await startWranglerDev({ seed: true, vars: { ALLOW_DEMO_TOKENS: 'true', SESSION_SECRET: 'x' } });
+  base = dev.base;
 });
 
 afterAll(async () => {
-  await stopWrangler();
-  process.off('exit', onExit);
-  if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+  await dev?.stop();
 });
 
 interface Answer {
@@ -223,10 +117,11 @@ describe('admission workflow on wrangler dev: submit → review → inbox → ch
     const text = '@所有人 各位书记：请协助区民政局开展困难群众入户调查，区民政局提供调查表和培训。';
     const checked = await api('POST', '/api/v1/check', TOKENS.community, { text, requestId: id });
     expect(checked.status).toBe(200);
-    // The text alone is assistance awaiting review; the record is what says it was admitted.
-    expect(checked.body.decision.decision).toBe('needs-review');
+    // The text alone is assistance awaiting review; read with the record's approval and funding it is admitted work.
     const evaluated = await api('POST', '/api/v1/evaluate', undefined, { description: text });
-    expect(checked.body.decision).toEqual(evaluated.body);
+    expect(evaluated.body.decision).toBe('needs-review');
+    expect(checked.body.decision.decision).toBe('allow');
+    expect(checked.body.decision.reasons.map((r: { code: string }) => r.code)).toContain('approved-assistance');
     expect(checked.body.record).toMatchObject({ found: true, forThisCommunity: true, request: { id, status: 'admitted' } });
     expect(checked.body.advice.code).toBe('admitted');
     const noRecord = await api('POST', '/api/v1/check', TOKENS.community, { text: '请各社区负责辖区违建拆除，实行一票否决。' });
@@ -261,6 +156,6 @@ describe('admission workflow on wrangler dev: submit → review → inbox → ch
   });
 
   it('logged no uncaught error from the Worker', () => {
-    expect(log).not.toMatch(/Uncaught|unhandled error|✘ \[ERROR\]/);
+    expect(dev.log()).not.toMatch(/Uncaught|unhandled error|✘ \[ERROR\]/);
   });
 });

@@ -3,16 +3,10 @@
  * not the Workers test pool, which turns on Node-compat flags by itself and so can hide a Worker that fails to start.
  * Runs in plain Node (vitest.smoke.config.ts): `npm run test:smoke`.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const STARTUP_LIMIT_MS = 60_000;
-const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
+import { ROOT, startWranglerDev, type WranglerDev } from './support/wrangler-dev.ts';
 
 interface Evidence {
   field: string;
@@ -29,131 +23,16 @@ interface ErrorBody {
   error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
 }
 
-/** A port nothing listens on right now (the OS picks it; closed again before wrangler binds it). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-let child: ChildProcess | undefined;
-let exited = false;
-let log = '';
-let persistDir: string | undefined;
+let dev: WranglerDev;
 let base = '';
 
-/** Ends wrangler and its workerd: they share the process group wrangler was started in. */
-function killGroup(signal: NodeJS.Signals): void {
-  if (!child?.pid || exited) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopWrangler(): Promise<void> {
-  if (!child || exited) return;
-  const done = new Promise<void>((r) => child!.once('exit', () => r()));
-  killGroup('SIGTERM');
-  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
-  if ((await Promise.race([done, timer])) === 'timeout') {
-    killGroup('SIGKILL');
-    await Promise.race([done, new Promise((r) => setTimeout(r, 2_000))]);
-  }
-}
-
-// Last resort if the runner dies without running afterAll.
-const onExit = () => killGroup('SIGKILL');
-process.once('exit', onExit);
-
-function tail(): string {
-  return log.split('\n').slice(-40).join('\n');
-}
-
-/** D1 bindings that declare migrations get them applied to this run's own local state, as a deployment would. */
-function applyD1Migrations(wrangler: string, persistTo: string): void {
-  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-  for (const block of toml.split(/^\s*\[\[d1_databases\]\]\s*$/m).slice(1)) {
-    const section = block.split(/^\s*\[/m)[0]!; // up to the next table
-    const binding = /^\s*binding\s*=\s*"([^"]+)"/m.exec(section)?.[1];
-    const dir = /^\s*migrations_dir\s*=\s*"([^"]+)"/m.exec(section)?.[1] ?? 'migrations';
-    if (!binding || !existsSync(join(ROOT, dir))) continue;
-    try {
-      execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo], {
-        cwd: ROOT,
-        env: WRANGLER_ENV,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 60_000,
-      });
-    } catch (error) {
-      const e = error as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(`wrangler d1 migrations apply ${binding} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-    }
-  }
-}
-
-async function waitForHealth(): Promise<void> {
-  const deadline = Date.now() + STARTUP_LIMIT_MS;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`wrangler dev exited before answering /healthz:\n${tail()}`);
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not answer /healthz within ${STARTUP_LIMIT_MS / 1000} s:\n${tail()}`);
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  persistDir = mkdtempSync(join(tmpdir(), 'duty-gate-smoke-'));
-  // Run wrangler's own script on this Node (22, from the "node" devDependency): the shim's `env node` may be older.
-  const wrangler = realpathSync(join(ROOT, 'node_modules/.bin/wrangler'));
-  applyD1Migrations(wrangler, persistDir);
-  child = spawn(
-    process.execPath,
-    [
-      wrangler, 'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspectorPort),
-      '--persist-to', persistDir,
-      '--show-interactive-dev-session=false',
-    ],
-    {
-      cwd: ROOT,
-      detached: true, // its own process group, so afterAll can end workerd with it
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: WRANGLER_ENV,
-    },
-  );
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.once('exit', () => (exited = true));
-  try {
-    await waitForHealth();
-  } catch (error) {
-    await stopWrangler();
-    throw error;
-  }
+  dev = await startWranglerDev();
+  base = dev.base;
 });
 
 afterAll(async () => {
-  await stopWrangler();
-  process.off('exit', onExit);
-  if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+  await dev?.stop();
 });
 
 async function getJson<T>(path: string, init?: RequestInit): Promise<{ status: number; type: string; body: T; headers: Headers }> {
@@ -246,6 +125,6 @@ describe('wrangler dev (real workerd)', () => {
   });
 
   it('logged no uncaught error from the Worker', () => {
-    expect(log).not.toMatch(/Uncaught|unhandled error|✘ \[ERROR\]/);
+    expect(dev.log()).not.toMatch(/Uncaught|unhandled error|✘ \[ERROR\]/);
   });
 });
