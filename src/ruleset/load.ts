@@ -2,23 +2,9 @@
  * Validates the files under rules/ and checks that they fit together. A broken rule set throws RuleSetError,
  * which the Worker and the CLI let escape at start-up: better no service than decisions from a broken policy.
  */
-import type { z } from 'zod';
-import {
-  areasFileSchema,
-  certificatesFileSchema,
-  clausesFileSchema,
-  decisionRulesFileSchema,
-  dutyListFileSchema,
-  fundingFileSchema,
-  negationFileSchema,
-  negativeListFileSchema,
-  paperworkFileSchema,
-  rolesFileSchema,
-  vetoFileSchema,
-} from './schema.ts';
 import { factsReadBy } from '../engine/rules/compile.ts';
 import { FACT_NAMES } from '../engine/facts/names.ts';
-import type { RuleSetData, RuleSetFiles } from './types.ts';
+import { RULE_FILES, type RuleSetData, type RuleSetFiles } from './types.ts';
 
 export class RuleSetError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,30 +13,15 @@ export class RuleSetError extends Error {
   }
 }
 
-const FILE_SCHEMAS: { [K in keyof RuleSetFiles]: { file: string; schema: z.ZodType } } = {
-  clauses: { file: 'rules/clauses.json', schema: clausesFileSchema },
-  decisionRules: { file: 'rules/decision-rules.json', schema: decisionRulesFileSchema },
-  areas: { file: 'rules/lexicon/areas.json', schema: areasFileSchema },
-  roles: { file: 'rules/lexicon/roles.json', schema: rolesFileSchema },
-  negation: { file: 'rules/lexicon/negation.json', schema: negationFileSchema },
-  veto: { file: 'rules/lexicon/veto.json', schema: vetoFileSchema },
-  funding: { file: 'rules/lexicon/funding.json', schema: fundingFileSchema },
-  paperwork: { file: 'rules/lexicon/paperwork.json', schema: paperworkFileSchema },
-  statutoryDuties: { file: 'rules/lists/statutory-duties.json', schema: dutyListFileSchema },
-  assistanceByLaw: { file: 'rules/lists/assistance-by-law.json', schema: dutyListFileSchema },
-  negativeList: { file: 'rules/lists/negative-list.json', schema: negativeListFileSchema },
-  certificates: { file: 'rules/lists/certificates.json', schema: certificatesFileSchema },
-};
-
 export function ruleFileName(key: keyof RuleSetFiles): string {
-  return FILE_SCHEMAS[key].file;
+  return RULE_FILES[key].file;
 }
 
 export function validateRuleSet(files: RuleSetFiles): RuleSetData {
   const problems: string[] = [];
   const data: Partial<Record<keyof RuleSetFiles, unknown>> = {};
-  for (const key of Object.keys(FILE_SCHEMAS) as (keyof RuleSetFiles)[]) {
-    const { file, schema } = FILE_SCHEMAS[key];
+  for (const key of Object.keys(RULE_FILES) as (keyof RuleSetFiles)[]) {
+    const { file, schema } = RULE_FILES[key];
     const parsed = schema.safeParse(files[key]);
     if (parsed.success) data[key] = parsed.data;
     else {

@@ -1,5 +1,6 @@
+/** The files a rule set is made of, each with its zod schema; the rule set's types are derived from them. */
 import type { z } from 'zod';
-import type {
+import {
   areasFileSchema,
   certificatesFileSchema,
   clausesFileSchema,
@@ -13,34 +14,25 @@ import type {
   vetoFileSchema,
 } from './schema.ts';
 
+export const RULE_FILES = {
+  clauses: { file: 'rules/clauses.json', schema: clausesFileSchema },
+  decisionRules: { file: 'rules/decision-rules.json', schema: decisionRulesFileSchema },
+  areas: { file: 'rules/lexicon/areas.json', schema: areasFileSchema },
+  roles: { file: 'rules/lexicon/roles.json', schema: rolesFileSchema },
+  negation: { file: 'rules/lexicon/negation.json', schema: negationFileSchema },
+  veto: { file: 'rules/lexicon/veto.json', schema: vetoFileSchema },
+  funding: { file: 'rules/lexicon/funding.json', schema: fundingFileSchema },
+  paperwork: { file: 'rules/lexicon/paperwork.json', schema: paperworkFileSchema },
+  statutoryDuties: { file: 'rules/lists/statutory-duties.json', schema: dutyListFileSchema },
+  assistanceByLaw: { file: 'rules/lists/assistance-by-law.json', schema: dutyListFileSchema },
+  negativeList: { file: 'rules/lists/negative-list.json', schema: negativeListFileSchema },
+  certificates: { file: 'rules/lists/certificates.json', schema: certificatesFileSchema },
+} as const;
+
+type Files = typeof RULE_FILES;
+
 /** The rule set as the files under rules/ hold it, keyed by file. */
-export interface RuleSetFiles {
-  clauses: z.input<typeof clausesFileSchema>;
-  decisionRules: z.input<typeof decisionRulesFileSchema>;
-  areas: z.input<typeof areasFileSchema>;
-  roles: z.input<typeof rolesFileSchema>;
-  negation: z.input<typeof negationFileSchema>;
-  veto: z.input<typeof vetoFileSchema>;
-  funding: z.input<typeof fundingFileSchema>;
-  paperwork: z.input<typeof paperworkFileSchema>;
-  statutoryDuties: z.input<typeof dutyListFileSchema>;
-  assistanceByLaw: z.input<typeof dutyListFileSchema>;
-  negativeList: z.input<typeof negativeListFileSchema>;
-  certificates: z.input<typeof certificatesFileSchema>;
-}
+export type RuleSetFiles = { -readonly [K in keyof Files]: z.input<Files[K]['schema']> };
 
 /** The same, validated. */
-export interface RuleSetData {
-  clauses: z.output<typeof clausesFileSchema>;
-  decisionRules: z.output<typeof decisionRulesFileSchema>;
-  areas: z.output<typeof areasFileSchema>;
-  roles: z.output<typeof rolesFileSchema>;
-  negation: z.output<typeof negationFileSchema>;
-  veto: z.output<typeof vetoFileSchema>;
-  funding: z.output<typeof fundingFileSchema>;
-  paperwork: z.output<typeof paperworkFileSchema>;
-  statutoryDuties: z.output<typeof dutyListFileSchema>;
-  assistanceByLaw: z.output<typeof dutyListFileSchema>;
-  negativeList: z.output<typeof negativeListFileSchema>;
-  certificates: z.output<typeof certificatesFileSchema>;
-}
+export type RuleSetData = { -readonly [K in keyof Files]: z.output<Files[K]['schema']> };
