@@ -9,14 +9,13 @@
  *           Golden cases are read from <dir>/cases.
  * --seed    the seed document (default seeds/000_6203db52c4c6d6cc.txt): item-9 quotes must be found in it.
  * --source  another source text for list clauses, named as clauses cite it (e.g. "民发〔2015〕136号=path").
- *           ../shared/spec/domain.md is used when it exists.
+ *           Also read: <dir>/sources/*.txt|md (named by file name) and ../shared/spec/domain.md, when they exist.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ruleFileName } from '../src/ruleset/load.ts';
-import type { RuleSetFiles } from '../src/ruleset/types.ts';
+import { RULE_FILES, type RuleSetFiles } from '../src/ruleset/types.ts';
 import { checkRuleSet, type RuleFilesInput } from '../src/ruleset/check/check.ts';
 import type { CaseFile } from '../src/ruleset/check/coverage.ts';
 import { DOMAIN_REFERENCE } from '../src/ruleset/check/quotes.ts';
@@ -25,7 +24,7 @@ import { formatReport } from '../src/ruleset/check/report.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
-    rules: { type: 'string', default: join(root, 'rules') },
+    rules: { type: 'string' },
     seed: { type: 'string', default: join(root, 'seeds', '000_6203db52c4c6d6cc.txt') },
     source: { type: 'string', multiple: true, default: [] },
     verbose: { type: 'boolean', default: false },
@@ -33,22 +32,8 @@ const { values } = parseArgs({
   },
 });
 
-const RULE_FILE_KEYS = Object.keys({
-  clauses: true,
-  decisionRules: true,
-  areas: true,
-  roles: true,
-  negation: true,
-  veto: true,
-  funding: true,
-  paperwork: true,
-  statutoryDuties: true,
-  assistanceByLaw: true,
-  negativeList: true,
-  certificates: true,
-} satisfies Record<keyof RuleSetFiles, true>) as (keyof RuleSetFiles)[];
-
-const rulesDir = values.rules;
+const rulesDir = values.rules ? resolve(values.rules) : join(root, 'rules');
+const rulesLabel = values.rules ?? 'rules/';
 const readErrors: string[] = [];
 
 function readJson(path: string, label: string): unknown {
@@ -65,9 +50,9 @@ function readJson(path: string, label: string): unknown {
 }
 
 const files: RuleFilesInput = {};
-for (const key of RULE_FILE_KEYS) {
-  const relative = ruleFileName(key).replace(/^rules\//, '');
-  files[key] = readJson(join(rulesDir, relative), ruleFileName(key));
+for (const key of Object.keys(RULE_FILES) as (keyof RuleSetFiles)[]) {
+  const { file } = RULE_FILES[key];
+  files[key] = readJson(join(rulesDir, file.replace(/^rules\//, '')), file);
 }
 
 const casesDir = join(rulesDir, 'cases');
@@ -87,6 +72,13 @@ if (!existsSync(values.seed)) {
 const seedText = readFileSync(values.seed, 'utf8');
 
 const sourceTexts: Record<string, string> = {};
+// Policy texts kept beside the rules, named as clauses cite them (rules/sources/村民委员会组织法.txt).
+const sourcesDir = join(rulesDir, 'sources');
+if (existsSync(sourcesDir)) {
+  for (const file of readdirSync(sourcesDir).filter((f) => /\.(txt|md)$/.test(f)).sort()) {
+    sourceTexts[file.replace(/\.(txt|md)$/, '')] = readFileSync(join(sourcesDir, file), 'utf8');
+  }
+}
 const domainMd = join(root, '..', 'shared', 'spec', 'domain.md');
 if (existsSync(domainMd)) sourceTexts[DOMAIN_REFERENCE] = readFileSync(domainMd, 'utf8');
 for (const spec of values.source) {
@@ -104,5 +96,5 @@ check.errors.unshift(...readErrors);
 check.findings.unshift(...readErrors.map((message) => ({ level: 'error' as const, kind: 'invalid' as const, message })));
 
 if (values.json) console.log(JSON.stringify(check, null, 2));
-else console.log(formatReport(check, { rulesDir, sources: ['seed document', ...Object.keys(sourceTexts)], verbose: values.verbose }).replace(rulesDir, relative(process.cwd(), rulesDir) || '.'));
-process.exit(check.errors.length > 0 ? 1 : 0);
+else console.log(formatReport(check, { rulesDir: rulesLabel, sources: ['seed document', ...Object.keys(sourceTexts)], verbose: values.verbose }));
+process.exitCode = check.errors.length > 0 ? 1 : 0;

@@ -6,7 +6,7 @@ import type { AreaCode, FactValue } from '../../ruleset/schema.ts';
 import type { EvaluateRequest } from '../../contract/evaluate-request.ts';
 import type { CompiledRuleSet } from '../rule-set.ts';
 import type { DecisionFacts, Evidence, EvidenceField } from '../types.ts';
-import { evidenceOf, isNegated, overlappedByLonger, scanField, type FieldScan } from '../read/scan.ts';
+import { evidenceOf, hitsOfKind, isNegated, overlappedByLonger, scanField, type FieldScan } from '../read/scan.ts';
 import { readDuties, areaOf, type DutyReading } from '../read/duties.ts';
 import { readVeto } from '../read/veto.ts';
 import { readFunding } from '../read/funding.ts';
@@ -128,8 +128,8 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   if (descriptionReading) classifyDuties(descriptionReading, { titleTopics, explained, assists: assistsAnywhere }, classes);
 
   const assertedAreas = scans.flatMap((scan) =>
-    scan.hits
-      .filter((h) => (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') && !isNegated(h, scan.byClause[h.clause]!))
+    [...hitsOfKind(scan, 'areaTopic'), ...hitsOfKind(scan, 'areaAct')]
+      .filter((h) => !isNegated(h, scan.byClause[h.clause]!))
       .map((h) => ({ area: areaOf(h)!, evidence: evidenceOf(scan, h.start, h.end) })),
   );
   const roleEvidence = request.communityRole ? declared('communityRole', request.communityRole) : units.evidence[0];

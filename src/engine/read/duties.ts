@@ -121,7 +121,8 @@ export function readDuties(scan: FieldScan): DutyReading {
     let negCue: Hit | null = null;
     let open: Group | null = null;
     let lastAnchorEnd = clause.start;
-    const ordered = [...agents, ...usable].sort((a, b) => a.start - b.start || b.end - a.end);
+    // Both lists keep the clause's order (start, then longer first); merging them needs no sort.
+    const ordered = mergeOrdered(agents, usable);
     for (const hit of ordered) {
       const kind = hit.tag.kind;
       if (AGENTS.has(kind)) {
@@ -198,34 +199,47 @@ export function readDuties(scan: FieldScan): DutyReading {
 }
 
 function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {
-  const within = usable.filter((h) => h.start >= group.start && h.end <= end);
   const anchors = group.anchors;
-  const supportSpans = new Set(within.filter((h) => h.tag.kind === 'supportAction').map((h) => `${h.start}:${h.end}`));
-  const isSupport = (h: Hit) => h.tag.kind === 'supportAction' || supportSpans.has(`${h.start}:${h.end}`);
-  const light = new Set(within.filter((h) => h.tag.kind === 'lightVerb').map((h) => `${h.start}:${h.end}`));
-  const actions = anchors.filter(
-    (h) => (h.tag.kind === 'action' || h.tag.kind === 'supportAction') && !light.has(`${h.start}:${h.end}`),
-  );
+  const topics: Hit[] = [];
+  const statutory: Hit[] = [];
+  const assistance: Hit[] = [];
+  const support: Hit[] = [];
+  const light: Hit[] = [];
+  for (const h of usable) {
+    if (h.start < group.start || h.end > end) continue;
+    switch (h.tag.kind) {
+      case 'areaTopic': topics.push(h); break;
+      case 'statutory': statutory.push(h); break;
+      case 'assistance': assistance.push(h); break;
+      case 'supportAction': support.push(h); break;
+      case 'lightVerb': light.push(h); break;
+    }
+  }
+  const sameSpan = (list: readonly Hit[], h: Hit) => list.some((o) => o.start === h.start && o.end === h.end);
+  const actions = anchors.filter((h) => (h.tag.kind === 'action' || h.tag.kind === 'supportAction') && !sameSpan(light, h));
+  const isSupport = (h: Hit) => h.tag.kind === 'supportAction' || sameSpan(support, h);
   const hardActs = anchors.filter((h) => h.tag.kind === 'areaAct');
-  const responsibilityMarker = anchors.some((h) => h.tag.kind === 'responsible');
-  const role = roleOf(anchors, group.addressed);
   const mention = group.named ? group.actor.mention : null;
-  const anchorStart = Math.min(...anchors.map((h) => h.start));
+  let anchorStart = Infinity;
+  let evidenceEnd = 0;
+  for (const h of anchors) {
+    if (h.start < anchorStart) anchorStart = h.start;
+    if (h.end > evidenceEnd) evidenceEnd = h.end;
+  }
   const evidenceStart = mention ? Math.min(mention.start, anchorStart) : anchorStart;
-  const evidenceEnd = Math.max(...anchors.map((h) => h.end));
   return {
-    role,
+    role: roleOf(anchors, group.addressed),
     scan,
     sentence,
     start: group.start,
     end,
     evidence: evidenceOf(scan, evidenceStart, evidenceEnd),
-    responsibilityMarker,
+    responsibilityMarker: anchors.some((h) => h.tag.kind === 'responsible'),
     hardActs,
     supportOnly: actions.length > 0 && actions.every(isSupport),
-    topics: within.filter((h) => h.tag.kind === 'areaTopic'),
-    statutory: within.filter((h) => h.tag.kind === 'statutory'),
-    assistance: within.filter((h) => h.tag.kind === 'assistance'),
+    topics,
+    statutory,
+    assistance,
     namedActor: group.named,
   };
 }
@@ -254,6 +268,21 @@ function isObjectMention(mention: Hit, hits: readonly Hit[], since: number): boo
   if (hits.some((h) => isKindOf(h, ANCHOR_KINDS) && h.start < mention.start && mention.end <= h.end)) return true;
   const from = Math.min(since, mention.start);
   return hits.some((h) => h.tag.kind === 'objectMarker' && h.end >= from && h.end <= mention.start);
+}
+
+function mergeOrdered(a: readonly Hit[], b: readonly Hit[]): Hit[] {
+  const out: Hit[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    out[k++] = x.start < y.start || (x.start === y.start && x.end >= y.end) ? a[i++]! : b[j++]!;
+  }
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function predicateFollows(mention: Hit, usable: readonly Hit[]): boolean {

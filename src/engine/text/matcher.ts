@@ -86,7 +86,7 @@ export class PhraseMatcher<T> {
   findAll(text: string): PhraseHit<T>[] {
     const { rootNext, next, fail, outputs, lengths, payloads } = this;
     const keys: number[] = [];
-    const found: Array<{ output: number; end: number }> = [];
+    const found: number[] = []; // output index of each hit, in discovery order
     let node = ROOT;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -102,14 +102,16 @@ export class PhraseMatcher<T> {
         const start = i + 1 - lengths[output]!;
         // start ascending, then longer first, then discovery order: one number, sorted without a comparator call.
         keys.push((start * MAX_PHRASE + (MAX_PHRASE - 1 - lengths[output]!)) * DISCOVERY + found.length);
-        found.push({ output, end: i + 1 });
+        found.push(output);
       }
     }
     const order = Float64Array.from(keys).sort();
     const hits: PhraseHit<T>[] = new Array(order.length);
     for (let j = 0; j < order.length; j++) {
-      const f = found[order[j]! % DISCOVERY]!;
-      hits[j] = { start: f.end - lengths[f.output]!, end: f.end, payload: payloads[f.output]! };
+      const key = order[j]!;
+      const output = found[key % DISCOVERY]!;
+      const start = Math.floor(key / DISCOVERY / MAX_PHRASE);
+      hits[j] = { start, end: start + lengths[output]!, payload: payloads[output]! };
     }
     return hits;
   }

@@ -152,7 +152,11 @@ export function checkRuleSet(files: RuleFilesInput, input: CheckInput): RuleSetC
   }
   const unfired = Object.entries(coverage.rules).filter(([, t]) => t.cases === 0).map(([name]) => name);
   if (unfired.length > 0) warn('coverage', `decision rules no golden case fires: ${unfired.join(', ')}`);
-  for (const f of coverage.failing) warn('cases', `golden case ${f.file} ${f.id} does not pass: ${f.problems.join('; ')}`);
+  const FAILING_SHOWN = 20;
+  for (const f of coverage.failing.slice(0, FAILING_SHOWN)) warn('cases', `golden case ${f.file} ${f.id} does not pass: ${f.problems.join('; ')}`);
+  if (coverage.failing.length > FAILING_SHOWN) {
+    warn('cases', `…and ${coverage.failing.length - FAILING_SHOWN} more golden cases that do not pass (coverage.failing lists them all)`);
+  }
 
   return result(coverage, { version: ruleSet.version, clauses, rules, sharedPhrases });
 }

@@ -6,7 +6,8 @@
  *
  * Array facts range over their possible members. Only members a condition names can make a difference, so the
  * enumeration takes those (when valid) plus two members no condition names, in arrays of 0, 1 or 2 distinct
- * members; the matching count fact is the array's length.
+ * members (counts 0/1/2), and longer arrays only where a condition on the count asks for them; the matching
+ * count fact is always the array's length.
  */
 import { AREA_CODES, type ConditionJson, type DecisionRule, type FactValue } from '../schema.ts';
 import { STREET_REVIEW_STATUSES } from '../../contract/evaluate-request.ts';
@@ -98,21 +99,42 @@ function isMember(domain: Extract<FactDomain, { kind: 'list' }>, value: FactValu
   return typeof value === 'string' && (domain.members.includes(value) || (domain.openPrefix !== undefined && value.startsWith(domain.openPrefix)));
 }
 
-/** Member candidates of a list fact: the valid members conditions name, and up to two members none names. */
-function memberCandidates(domain: Extract<FactDomain, { kind: 'list' }>, named: Set<FactValue> | undefined): string[] {
-  const candidates = [...(named ?? [])].filter((v) => isMember(domain, v));
-  const fresh = domain.members.filter((m) => !candidates.includes(m));
-  if (domain.openPrefix !== undefined) fresh.push(`${domain.openPrefix}(other-1)`, `${domain.openPrefix}(other-2)`);
-  return [...candidates, ...fresh.slice(0, 2)];
-}
-
-function arraysUpToTwo(members: readonly string[]): string[][] {
-  const out: string[][] = [[]];
-  members.forEach((a, i) => {
-    out.push([a]);
-    for (const b of members.slice(i + 1)) out.push([a, b]);
+/**
+ * The arrays a list fact is tried with: every array of 0, 1 or 2 distinct members drawn from the valid members
+ * conditions name and two members none names; and, for each larger length a condition on the count makes
+ * relevant (count > 4 → 4 and 5), two arrays of that length: one holding as many named members as it can, one as
+ * few. Lengths the domain cannot reach (more members than it has) are not tried.
+ */
+function listValues(
+  domain: Extract<FactDomain, { kind: 'list' }>,
+  namedMembers: Set<FactValue> | undefined,
+  namedCounts: Set<FactValue>,
+): string[][] {
+  const named = [...(namedMembers ?? [])].filter((v): v is string => isMember(domain, v));
+  const fresh = (n: number): string[] => {
+    const closed = domain.members.filter((m) => !named.includes(m)).slice(0, n);
+    if (domain.openPrefix === undefined) return closed;
+    for (let i = 1; closed.length < n; i++) closed.push(`${domain.openPrefix}(other-${i})`);
+    return closed;
+  };
+  const candidates = [...named, ...fresh(2)];
+  const arrays: string[][] = [[]];
+  candidates.forEach((a, i) => {
+    arrays.push([a]);
+    for (const b of candidates.slice(i + 1)) arrays.push([a, b]);
   });
-  return out;
+  const lengths = new Set<number>();
+  for (const v of namedCounts) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    for (const n of [Math.floor(v) - 1, Math.floor(v), Math.floor(v) + 1, Math.ceil(v)]) if (n > 2) lengths.add(n);
+  }
+  for (const n of [...lengths].sort((a, b) => a - b)) {
+    if (n > 10_000) continue;
+    const most = [...named, ...fresh(n)].slice(0, n);
+    const least = [...fresh(n), ...named].slice(0, n);
+    for (const arr of [most, least]) if (arr.length === n && new Set(arr).size === n) arrays.push(arr);
+  }
+  return arrays;
 }
 
 /** One enumeration variable: a fact, or a list fact with its count, and the values it takes. */
@@ -136,7 +158,8 @@ function variablesFor(facts: FactName[], domains: Record<FactName, FactDomain>, 
         const d = domains[f];
         return d.kind === 'count' && d.of === list;
       });
-      const arrays = arraysUpToTwo(memberCandidates(listDomain, named.get(list)));
+      const namedCounts = new Set(counts.flatMap((c) => [...(named.get(c) ?? [])]));
+      const arrays = listValues(listDomain, named.get(list), namedCounts);
       vars.push({
         facts: [list, ...counts],
         values: arrays.map((arr) => Object.fromEntries([[list, arr], ...counts.map((c) => [c, arr.length])])),
