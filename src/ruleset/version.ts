@@ -1,4 +1,4 @@
-/** The rule set's version: a SHA-256 of its validated content in a canonical form (keys sorted). */
+/** Content hashes: the rule set's version, and request bodies for idempotency. */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
@@ -13,6 +13,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function ruleSetVersion(content: unknown): string {
+/** SHA-256 of any JSON content in canonical form (keys sorted): equal content, equal hash. */
+export function contentHash(content: unknown): string {
   return `sha256:${bytesToHex(sha256(utf8ToBytes(canonical(content))))}`;
+}
+
+/**
+ * The rule set's version. Validated rule data comes out of the zod schemas with its keys in schema order, so its
+ * plain JSON is already canonical, and hashing it skips the costly key sort at start-up.
+ */
+export function ruleSetVersion(data: unknown): string {
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(JSON.stringify(data))))}`;
 }

@@ -4,7 +4,7 @@ import { reviewSchema, revisionSchema, submissionSchema, withdrawSchema, listQue
 import type { CompiledRuleSet } from '../../engine/rule-set.ts';
 import type { AppEnv } from '../../env.ts';
 import { ERROR_TEXT } from '../../messages.ts';
-import { ruleSetVersion } from '../../ruleset/version.ts';
+import { contentHash } from '../../ruleset/version.ts';
 import { auditOf } from '../../store/audit.ts';
 import { decodeCursor, getRequest, listRequests, reviewsOf, versionsOf } from '../../store/requests.ts';
 import { canChangeAsDepartment, canReview, canSee, COMMUNITY_VISIBLE } from '../../workflow/access.ts';
@@ -38,7 +38,7 @@ export function requestsRoute(ruleSet: CompiledRuleSet) {
     }
     const body = await jsonBody(c, submissionSchema);
     if (!body.ok) return body.response;
-    const idempotency = key ? { key, hash: ruleSetVersion(body.value) } : null;
+    const idempotency = key ? { key, hash: contentHash(body.value) } : null;
     const outcome = await submitRequest(c.env.DB, ruleSet, who.value, body.value, idempotency);
     if (!outcome.ok) return outcomeError(c, outcome);
     const { request, decision, replayed } = outcome.value;

@@ -20,6 +20,7 @@ const DISCOVERY = 1 << 20;
 
 export class PhraseMatcher<T> {
   private readonly rootNext = new Int32Array(65536).fill(-1);
+  private readonly rootChildren: number[] = [];
   private readonly next: Array<Map<number, number>> = [new Map()];
   private fail: Int32Array = new Int32Array(0);
   /** Per node: indexes into lengths/payloads of the phrases ending there (own and via the fail chain). */
@@ -47,8 +48,10 @@ export class PhraseMatcher<T> {
         child = this.next.length;
         this.next.push(new Map());
         this.outputs.push([]);
-        if (node === ROOT) this.rootNext[code] = child;
-        else this.next[node]!.set(code, child);
+        if (node === ROOT) {
+          this.rootNext[code] = child;
+          this.rootChildren.push(child);
+        } else this.next[node]!.set(code, child);
       }
       node = child;
     }
@@ -60,8 +63,7 @@ export class PhraseMatcher<T> {
   private link(): void {
     this.fail = new Int32Array(this.next.length);
     const queue: number[] = [];
-    const rootChildren = [...this.rootNext.entries()].filter(([, child]) => child >= 0).map(([, child]) => child);
-    for (const child of rootChildren) {
+    for (const child of this.rootChildren) {
       this.fail[child] = ROOT;
       queue.push(child);
     }
