@@ -28,7 +28,7 @@ export const REASON_TEXT: Record<ReasonCode, ReasonText> = {
     fix: (d) => `由职能部门承担${d.areaLabel ?? '该事项'}的主体责任；确需社区协助的，改为协助事项，报镇(街道)审核并提供经费和工作条件`,
   },
   'negative-list': {
-    message: (d) => `属于社区工作负面清单事项${d.itemName ? `："${d.itemName}"` : ''}，不得向社区摊派`,
+    message: (d) => `属于社区工作负面清单禁止的事项${d.itemName ? `："${d.itemName}"` : ''}，不得向社区提出`,
     fix: () => '删除该项要求；确属必要的工作，由职能部门自行承担',
   },
   'certificate-not-allowed': {
