@@ -70,7 +70,8 @@ function classifyDuty(duty: CommunityDuty, reading: DutyReading, context: AreaCo
     into.assist.push(ev);
     for (const h of reading.sentenceAreas.get(duty.sentence) ?? []) into.assistAreas.add(areaOf(h)!);
     for (const m of context.titleTopics) into.assistAreas.add(m.area);
-    for (const h of duty.assistance) if (h.tag.kind === 'assistance') into.assistanceItems.add(h.tag.id);
+    const named = duty.assistance.length > 0 ? duty.assistance : (reading.sentenceAssistance.get(duty.sentence) ?? []);
+    for (const h of named) if (h.tag.kind === 'assistance') into.assistanceItems.add(h.tag.id);
     return;
   }
   const explained = context.explained.some(

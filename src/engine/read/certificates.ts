@@ -39,7 +39,8 @@ export function readCertificates(scan: FieldScan): CertificateAsked[] {
   for (const hit of hitsOfKind(scan, 'certificate')) {
     if (hit.tag.kind !== 'certificate') continue;
     const suffix = text.indexOf('证明', hit.end - 2);
-    const phraseHasSuffix = text.slice(hit.start, hit.end).includes('证明');
+    // A full name (…证明, …情况反馈) needs no 证明 after it.
+    const phraseHasSuffix = /证明|反馈|说明$/.test(text.slice(hit.start, hit.end));
     const clause = scan.clauses[hit.clause]!;
     const verbBefore = text.lastIndexOf('证明', hit.start - 2);
     const provedBefore = verbBefore >= 0 && hit.start - (verbBefore + 2) <= VERB_REACH && sameSentence(scan, verbBefore, hit.start);

@@ -43,6 +43,8 @@ export interface DutyReading {
   sentenceStatutory: Map<number, Hit[]>;
   /** Every area topic or act of the field, negated or not, per sentence: the context of assistance. */
   sentenceAreas: Map<number, Hit[]>;
+  /** Assistance-by-law items named anywhere in each sentence: what the community's help is for. */
+  sentenceAssistance: Map<number, Hit[]>;
 }
 
 const AGENT_KINDS: readonly TagKind[] = ['community', 'notCommunity', 'otherAgent', 'people'];
@@ -60,6 +62,19 @@ const READ = new Set<TagKind>([
 ]);
 function NAMING_KINDS_LIST(): TagKind[] {
   return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
+}
+
+/** Inside 《…》 is a document's name: its words neither act nor ask (转发《…实施办法》); its topics still count. */
+function outsideBookTitles(hits: Hit[], scan: FieldScan): Hit[] {
+  const text = scan.folded;
+  if (hits.length === 0 || !text.includes('《')) return hits;
+  return hits.filter((h) => {
+    if (h.tag.kind === 'areaTopic' || h.tag.kind === 'statutory' || h.tag.kind === 'assistance') return true;
+    const open = text.lastIndexOf('《', h.start);
+    if (open < 0) return true;
+    const close = text.indexOf('》', open);
+    return close >= 0 && close < h.start;
+  });
 }
 
 function relevantHits(clauseHits: readonly Hit[]): Hit[] {
@@ -100,6 +115,7 @@ export function readDuties(scan: FieldScan): DutyReading {
   const neutralTopics = new Map<number, Hit[]>();
   const sentenceStatutory = new Map<number, Hit[]>();
   const sentenceAreas = new Map<number, Hit[]>();
+  const sentenceAssistance = new Map<number, Hit[]>();
   let sentence = -1;
   let carried: Actor = { community: true, mention: null };
 
@@ -108,12 +124,13 @@ export function readDuties(scan: FieldScan): DutyReading {
       sentence = clause.sentence;
       carried = { community: true, mention: null };
     }
-    const hits = relevantHits(scan.byClause[index]!);
+    const hits = outsideBookTitles(relevantHits(scan.byClause[index]!), scan);
     const agents = hits.filter((h) => AGENTS.has(h.tag.kind) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS));
     const usable = hits.filter((h) => !AGENTS.has(h.tag.kind) && isUsable(h, hits, agents));
     for (const h of usable) {
       if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
       if (h.tag.kind === 'statutory') push(sentenceStatutory, sentence, h);
+      if (h.tag.kind === 'assistance') push(sentenceAssistance, sentence, h);
     }
 
     const groups: Group[] = [];
@@ -123,6 +140,8 @@ export function readDuties(scan: FieldScan): DutyReading {
     let lastAnchorEnd = clause.start;
     // Both lists keep the clause's order (start, then longer first); merging them needs no sort.
     const ordered = mergeOrdered(agents, usable);
+    // 请社区依法担任监护人: with no predicate word, a statutory duty's name is the predicate.
+    const namesDuty = !usable.some((h) => ANCHORS.has(h.tag.kind));
     for (const hit of ordered) {
       const kind = hit.tag.kind;
       if (AGENTS.has(kind)) {
@@ -136,7 +155,7 @@ export function readDuties(scan: FieldScan): DutyReading {
         open = null;
       } else if (kind === 'scopeBreaker') {
         negCue = null;
-      } else if (ANCHORS.has(kind)) {
+      } else if (ANCHORS.has(kind) || (namesDuty && kind === 'statutory')) {
         lastAnchorEnd = Math.max(lastAnchorEnd, hit.end);
         if (open && !pending) {
           open.anchors.push(hit);
@@ -195,7 +214,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       duties.push(toDuty(scan, sentence, group, end, usable));
     });
   });
-  return { duties, neutralTopics, sentenceStatutory, sentenceAreas };
+  return { duties, neutralTopics, sentenceStatutory, sentenceAreas, sentenceAssistance };
 }
 
 function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {
@@ -285,8 +304,11 @@ function mergeOrdered(a: readonly Hit[], b: readonly Hit[]): Hit[] {
   return out;
 }
 
+/** People act only through a predicate word right after them (居民参与); an area act there (商户协税护税) is the topic. */
 function predicateFollows(mention: Hit, usable: readonly Hit[]): boolean {
-  for (const a of usable) if (ANCHORS.has(a.tag.kind) && a.start >= mention.end && a.start - mention.end <= PEOPLE_REACH) return true;
+  for (const a of usable) {
+    if (ANCHORS.has(a.tag.kind) && a.tag.kind !== 'areaAct' && a.start >= mention.end && a.start - mention.end <= PEOPLE_REACH) return true;
+  }
   return false;
 }
 
