@@ -9,7 +9,7 @@ import { PhraseMatcher, type PhraseHit } from './text/matcher.ts';
 
 export type Tag =
   | { kind: 'community' | 'notCommunity' | 'otherAgent' | 'people' | 'objectMarker' | 'notAction' | 'quoteMarker' | 'purpose' }
-  | { kind: 'responsible' | 'assist' | 'weakAssist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'lightVerb' | 'quotaMarker' }
+  | { kind: 'responsible' | 'assist' | 'weakAssist' | 'informational' | 'action' | 'supportAction' | 'imperative' | 'byMarker' | 'lightVerb' | 'quotaMarker' }
   | { kind: 'negBefore' | 'negAfter' | 'scopeBreaker' | 'negClause' }
   | { kind: 'veto' | 'paperwork' }
   | { kind: 'fundingCondition' | 'fundingRefusal' | 'amountContext' | 'offerVerb' | 'resource' | 'deferral' }
@@ -65,6 +65,7 @@ function buildMatcher(data: RuleSetData): PhraseMatcher<Tag> {
   add(roles.actions, { kind: 'action' });
   add(roles.supportActions, { kind: 'supportAction' });
   add(roles.imperative, { kind: 'imperative' });
+  add(roles.byMarkers, { kind: 'byMarker' });
   add(roles.notActions, { kind: 'notAction' });
   add(roles.lightVerbs, { kind: 'lightVerb' });
   add(roles.quotaMarkers, { kind: 'quotaMarker' });

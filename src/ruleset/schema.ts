@@ -169,6 +169,8 @@ export const rolesFileSchema = z.object({
   quoteMarkers: phrases,
   /** A clause opening with these states a purpose or a fact (为深入贯彻落实…, 据统计…), not a demand. */
   purposeMarkers: phrases,
+  /** 由X负责 / 海报由区消协提供: what follows is the one who acts. */
+  byMarkers: phrases,
   /** Addressing forms: 请/要求 + community (they mark an imperative aimed at the community). */
   imperative: phrases,
 });

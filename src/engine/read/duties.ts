@@ -58,7 +58,7 @@ const ANCHORS = new Set<TagKind>(ANCHOR_KINDS);
 /** The kinds this reader looks at; the others (negative-list words, funding, paperwork…) are other readers'. */
 const READ = new Set<TagKind>([
   ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS_LIST(),
-  'negBefore', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'lightVerb', 'weakAssist', 'purpose',
+  'negBefore', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'byMarker', 'lightVerb', 'weakAssist', 'purpose',
 ]);
 function NAMING_KINDS_LIST(): TagKind[] {
   return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
@@ -98,7 +98,8 @@ function isUsable(h: Hit, hits: readonly Hit[], agents: readonly Hit[]): boolean
 }
 const UNIT_KINDS: readonly TagKind[] = ['otherAgent', 'notCommunity'];
 
-type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit };
+/** The community, another unit, or (after a purpose clause) nobody in particular: a description, not a demand. */
+type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit | null };
 
 interface Group {
   actor: Actor;
@@ -194,14 +195,16 @@ export function readDuties(scan: FieldScan): DutyReading {
     }
     // A named actor in a clause with no predicate stays the subject of the next clause (区城管局为每个社区提供材料，并配备…).
     if (pending && groups.length === 0) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
+    // 为深入贯彻落实…, 据统计…: a clause that states a purpose or a fact asks nothing; and after it, a clause with no
+    // one named or addressed (为保障…，本次抽检覆盖…) describes rather than asks.
+    const purpose = hits.some((h) => h.tag.kind === 'purpose' && h.start <= clause.start + 1);
+    if (purpose) carried = { community: false, mention: null };
     if (groups.length === 0) {
       if (!hits.some((h) => h.tag.kind === 'negBefore' || h.tag.kind === 'negClause')) {
         for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
       }
       return;
     }
-    // 为深入贯彻落实…, 据统计…: a clause that states a purpose or a fact asks nothing.
-    const purpose = hits.some((h) => h.tag.kind === 'purpose' && h.start <= clause.start + 1);
     const clauseNegated = purpose || hits.some((h) => h.tag.kind === 'negClause');
     // …责任书同时废止: an after-cue negates the predicate before it.
     for (const group of groups) {
@@ -282,7 +285,7 @@ function roleOf(anchors: Hit[], addressed: boolean): DutyRole {
  * 请各社区对辖区商户进行劝离 — the community acts, the shops are acted on.
  */
 function isObjectMention(mention: Hit, hits: readonly Hit[], since: number): boolean {
-  if (hits.some((h) => h.tag.kind === 'imperative' && h.end === mention.start)) return false; // 请各社区, 由社区
+  if (hits.some((h) => (h.tag.kind === 'imperative' || h.tag.kind === 'byMarker') && h.end === mention.start)) return false; // 请各社区, 由社区
   // Inside a predicate phrase (通知居民, 组织居民): the object of that predicate.
   if (hits.some((h) => isKindOf(h, ANCHOR_KINDS) && h.start < mention.start && mention.end <= h.end)) return true;
   const from = Math.min(since, mention.start);
@@ -314,8 +317,10 @@ function predicateFollows(mention: Hit, usable: readonly Hit[]): boolean {
 
 /** 请/务必/要求 right before a predicate with no named actor speaks to the reader: the community. */
 function addressedByImperative(anchor: Hit, hits: readonly Hit[]): boolean {
-  return hits.some((h) => h.tag.kind === 'imperative' && h.end === anchor.start);
+  // 请于周五前完成…: the request word may stand a few words before the predicate.
+  return hits.some((h) => h.tag.kind === 'imperative' && h.end <= anchor.start && anchor.start - h.end <= IMPERATIVE_REACH);
 }
+const IMPERATIVE_REACH = 8;
 
 function isCommunity(mention: Hit): boolean {
   return mention.tag.kind === 'community';

@@ -58,9 +58,15 @@ export function readFunding(scan: FieldScan): FundingReading {
   for (const verb of hitsOfKind(scan, 'offerVerb')) {
     const clauseHits = scan.byClause[verb.clause]!;
     if (offeredByCommunity(verb, clauseHits)) continue;
-    const resource = clauseHits.find((h) => h.tag.kind === 'resource' && h.start >= verb.end && h.start - verb.end <= OFFER_REACH);
+    // 提供宣传海报, or in the passive: 海报由区消协统一提供.
+    const resource =
+      clauseHits.find((h) => h.tag.kind === 'resource' && h.start >= verb.end && h.start - verb.end <= OFFER_REACH) ??
+      clauseHits.find(
+        (h) => h.tag.kind === 'resource' && h.end <= verb.start && verb.start - h.end <= OFFER_REACH &&
+          clauseHits.some((b) => b.tag.kind === 'byMarker' && b.start >= h.end && b.end <= verb.start),
+      );
     if (!resource || isNegated(verb, clauseHits) || deferred(verb, clauseHits)) continue;
-    offered.push(evidenceOf(scan, verb.start, resource.end));
+    offered.push(evidenceOf(scan, Math.min(verb.start, resource.start), Math.max(verb.end, resource.end)));
   }
   // A refusal phrase can also hold an offer phrase (不予安排工作经费): the refusal wins for that stretch.
   const refusedSpans = refused.map((e) => [e.start, e.end] as const);
