@@ -39,7 +39,7 @@ export function buildTextMatcher(data: RuleSetData): TextMatcher {
       const hits = phrases.findAll(text);
       const extra: PhraseHit<Tag>[] = [];
       for (const [pattern, tag] of patterns) {
-        for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, payload: tag });
+        for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, tag, clause: -1 });
       }
       return extra.length === 0 ? hits : hits.concat(extra).sort((a, b) => a.start - b.start || b.end - a.end);
     },

@@ -5,14 +5,10 @@
 import { foldText } from '../text/fold.ts';
 import { segment, type Clause, type Span } from '../text/segment.ts';
 import type { Tag, TagKind, TextMatcher } from '../lexicon.ts';
+import type { PhraseHit } from '../text/matcher.ts';
 import type { Evidence, EvidenceField } from '../types.ts';
 
-export interface Hit {
-  start: number;
-  end: number;
-  tag: Tag;
-  clause: number;
-}
+export type Hit = PhraseHit<Tag>;
 
 export interface FieldScan {
   field: EvidenceField;
@@ -46,7 +42,8 @@ export function scanField(field: EvidenceField, text: string, matcher: TextMatch
     if (c >= clauses.length) break;
     const clause = clauses[c]!;
     if (h.start < clause.start || h.end > clause.end) continue; // spans a delimiter: not a phrase of one clause
-    const hit = { start: h.start, end: h.end, tag: h.payload, clause: c };
+    const hit = h;
+    hit.clause = c;
     hits.push(hit);
     byClause[c]!.push(hit);
     const same = byKind.get(hit.tag.kind);

@@ -11,7 +11,7 @@ describe('PhraseMatcher', () => {
 
   it('finds every phrase, overlapping ones included, ordered by start then longest first', () => {
     const hits = matcher.findAll('请社区民警到社区');
-    expect(hits.map((h) => [h.start, h.end, h.payload])).toEqual([
+    expect(hits.map((h) => [h.start, h.end, h.tag])).toEqual([
       [1, 5, 'police'],
       [1, 3, 'community'],
       [2, 4, 'overlap'],

@@ -9,7 +9,9 @@
 export interface PhraseHit<T> {
   start: number;
   end: number;
-  payload: T;
+  tag: T;
+  /** A slot for the caller (the clause the hit lies in), so hits need not be copied to be placed: -1 here. */
+  clause: number;
 }
 
 const ROOT = 0;
@@ -113,7 +115,7 @@ export class PhraseMatcher<T> {
       const key = order[j]!;
       const output = found[key % DISCOVERY]!;
       const start = Math.floor(key / DISCOVERY / MAX_PHRASE);
-      hits[j] = { start, end: start + lengths[output]!, payload: payloads[output]! };
+      hits[j] = { start, end: start + lengths[output]!, tag: payloads[output]!, clause: -1 };
     }
     return hits;
   }
