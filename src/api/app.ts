@@ -16,6 +16,9 @@ import { batchRoute } from './routes/batch.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
 import { healthRoute } from './routes/health.ts';
 import { rulesRoute } from './routes/rules.ts';
+import { webRoutes } from '../web/routes.tsx';
+import { decisionsRoutes } from './routes/decisions.ts';
+import { openApiRoutes } from './openapi/index.ts';
 
 export function createApp(ruleSet: CompiledRuleSet) {
   const app = new Hono<AppEnv>();
@@ -30,6 +33,9 @@ export function createApp(ruleSet: CompiledRuleSet) {
   app.route('/api/v1/evaluate/batch', batchRoute(ruleSet));
   app.route('/api/v1/evaluate', evaluateRoute(ruleSet));
   app.route('/api/v1/rules', rulesRoute(ruleSet));
+  app.route('/api/v1', decisionsRoutes(ruleSet));
+  app.route('/api/v1', openApiRoutes(ruleSet));
+  app.route('/', webRoutes(ruleSet));
   app.notFound((c) => errorResponse(c, 404, 'not-found', ERROR_TEXT.notFound));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {

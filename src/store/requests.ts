@@ -6,6 +6,7 @@
 import type { Decision, Effect } from '../engine/types.ts';
 import type { Identity, RequestRow, ReviewAction, ReviewRow, Status, VersionRow } from '../workflow/types.ts';
 import { auditStatement } from './audit.ts';
+import { assertSameRuleSet, markRuleSetStored, ruleSetInsert, type StorableRuleSet } from './rule-sets.ts';
 import { addDays, chinaDayStart } from '../workdays/index.ts';
 
 interface RequestRecord {
@@ -67,6 +68,8 @@ export interface NewRequest {
   title: string;
   body: Record<string, unknown>;
   result: Decision;
+  /** The rule set that made the decision: stored with it if D1 does not hold it yet. */
+  ruleSet: StorableRuleSet;
   status: Status;
   targets: string[];
   deadline: string | null;
@@ -83,6 +86,8 @@ export type CreateOutcome =
 export async function createRequest(db: D1Database, n: NewRequest): Promise<CreateOutcome> {
   const guard = 'WHERE (SELECT last_op FROM requests WHERE id = ?) = ?';
   const reasonCodes = JSON.stringify(n.result.reasons.map((r) => r.code));
+  assertSameRuleSet(n.ruleSet, n.result.rulesVersion);
+  const storeRules = ruleSetInsert(db, n.ruleSet, n.now);
   const results = await db.batch([
     db
       .prepare(
@@ -112,7 +117,9 @@ export async function createRequest(db: D1Database, n: NewRequest): Promise<Crea
       rulesVersion: n.result.rulesVersion,
       at: n.now,
     }),
+    ...(storeRules ? [storeRules] : []),
   ]);
+  markRuleSetStored(n.ruleSet.version);
   if (results[0]!.meta.changes === 1) return { created: true };
   const existing = await db
     .prepare('SELECT id, idempotency_hash FROM requests WHERE created_by = ? AND idempotency_key = ?')
@@ -132,6 +139,8 @@ export interface Revision {
   title: string;
   body: Record<string, unknown>;
   result: Decision;
+  /** The rule set that made the decision: stored with it if D1 does not hold it yet. */
+  ruleSet: StorableRuleSet;
   status: Status;
   targets: string[];
   deadline: string | null;
@@ -143,6 +152,8 @@ export interface Revision {
 export async function reviseRequest(db: D1Database, v: Revision): Promise<boolean> {
   const guard = 'WHERE (SELECT last_op FROM requests WHERE id = ?) = ?';
   const version = v.fromVersion + 1;
+  assertSameRuleSet(v.ruleSet, v.result.rulesVersion);
+  const storeRules = ruleSetInsert(db, v.ruleSet, v.now);
   const results = await db.batch([
     db
       .prepare(
@@ -172,7 +183,9 @@ export async function reviseRequest(db: D1Database, v: Revision): Promise<boolea
       rulesVersion: v.result.rulesVersion,
       at: v.now,
     }),
+    ...(storeRules ? [storeRules] : []),
   ]);
+  markRuleSetStored(v.ruleSet.version);
   return results[0]!.meta.changes === 1;
 }
 
@@ -190,6 +203,8 @@ export interface Transition {
   review?: { id: string; fundingConfirmed: boolean; result: Decision | null };
   /** An approval re-ran the engine: the request carries that decision from now on. */
   result?: Decision;
+  /** The rule set that made `result` (required with it): stored with it if D1 does not hold it yet. */
+  ruleSet?: StorableRuleSet;
   now: string;
 }
 
@@ -209,6 +224,14 @@ export async function transition(db: D1Database, t: Transition): Promise<boolean
         )
         .bind(t.to, t.op, t.now, t.id, t.expectedVersion, JSON.stringify(t.fromStatuses));
   const statements = [update];
+  let storedVersion: string | null = null;
+  if (t.result) {
+    if (!t.ruleSet) throw new Error('a transition that records a decision must name its rule set');
+    assertSameRuleSet(t.ruleSet, t.result.rulesVersion);
+    const storeRules = ruleSetInsert(db, t.ruleSet, t.now);
+    if (storeRules) statements.push(storeRules);
+    storedVersion = t.ruleSet.version;
+  }
   if (t.review) {
     statements.push(
       db
@@ -233,6 +256,7 @@ export async function transition(db: D1Database, t: Transition): Promise<boolean
     }),
   );
   const results = await db.batch(statements);
+  if (storedVersion) markRuleSetStored(storedVersion);
   return results[0]!.meta.changes === 1;
 }
 

@@ -23,8 +23,11 @@ export type Outcome<T> =
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
-/** What the engine sees of a submission: the contract's fields, with the department filled in from the account. */
-function engineRequest(body: Partial<Submission> & { version?: number }, department: string, review?: EvaluateRequest['streetReview']): EvaluateRequest {
+/**
+ * What the engine sees of a submission: the contract's fields, with the department filled in from the account.
+ * The decision log (src/replay/log.ts) rebuilds the engine's input from stored bodies with this same function.
+ */
+export function engineRequest(body: Partial<Submission> & { version?: number }, department: string, review?: EvaluateRequest['streetReview']): EvaluateRequest {
   const { targetCommunities: _targets, deadline: _deadline, legalBasis: _basis, version: _version, ...fields } = body;
   return { ...fields, department, ...(review ? { streetReview: review } : {}) };
 }
@@ -97,6 +100,7 @@ export async function submitRequest(
     title: titleOf(body),
     body: stored,
     result: decision,
+    ruleSet,
     status,
     targets: unique,
     deadline: body.deadline ?? null,
@@ -148,6 +152,7 @@ export async function reviseSubmission(
     title: titleOf(submission),
     body: { ...submission, department: request.departmentName, targetCommunities: unique },
     result: decision,
+    ruleSet,
     status,
     targets: unique,
     deadline: submission.deadline ?? null,
@@ -201,7 +206,7 @@ export async function reviewRequest(
     to: STATUS_AFTER[review.action],
     comment: review.comment,
     review: { id: newId('rev'), fundingConfirmed: review.fundingConfirmed === true, result },
-    ...(result ? { result } : {}),
+    ...(result ? { result, ruleSet } : {}),
     now: now.toISOString(),
   });
   if (!applied) return conflictWithCurrent(db, request.id);

@@ -1,0 +1,74 @@
+/**
+ * The district's view of recorded decisions (admin only):
+ *   GET  /api/v1/decisions/export?from&to  NDJSON, one line per decision, personal data masked
+ *   POST /api/v1/replay                    {files: RuleSetFiles, from?, to?, examples?}: what a candidate rule set
+ *                                          would change in the recorded decisions (never writes)
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { CompiledRuleSet } from '../../engine/rule-set.ts';
+import type { AppEnv } from '../../env.ts';
+import { LIFECYCLE_TEXT } from '../../messages.ts';
+import { compileCandidate, MAX_EXAMPLES, replay } from '../../replay/replay.ts';
+import { RULE_FILES, type RuleSetFiles } from '../../ruleset/types.ts';
+import { decisionLogStream, readDecisionLog } from '../../store/decision-log.ts';
+import { isIsoDate } from '../../workdays/index.ts';
+import { invalidRequest, issuesOf, methodNotAllowed } from '../errors.ts';
+import { jsonBody, requireIdentity } from '../guard.ts';
+import { limitBody } from '../middleware/body-limit.ts';
+
+/** A candidate rule set is about as large as rules/ (under 100 KB today); room for a district's long lists. */
+export const REPLAY_BODY_LIMIT = 2 * 1024 * 1024;
+
+const date = z.string().refine(isIsoDate, 'date-format');
+const fromBeforeTo = (r: { from?: string; to?: string }) => !r.from || !r.to || r.from <= r.to;
+const RANGE_ISSUE = { message: LIFECYCLE_TEXT.dateRange, path: ['from'] };
+
+const exportQuerySchema = z.object({ from: date.optional(), to: date.optional() }).strict().refine(fromBeforeTo, RANGE_ISSUE);
+
+const FILE_KEYS = Object.keys(RULE_FILES) as [keyof RuleSetFiles, ...(keyof RuleSetFiles)[]];
+
+const replayBodySchema = z
+  .object({
+    files: z.partialRecord(z.enum(FILE_KEYS), z.unknown()),
+    from: date.optional(),
+    to: date.optional(),
+    examples: z.number().int().min(0).max(MAX_EXAMPLES).optional(),
+  })
+  .strict()
+  .refine(fromBeforeTo, RANGE_ISSUE);
+
+export function decisionsRoutes(ruleSet: CompiledRuleSet) {
+  return new Hono<AppEnv>()
+    .get('/decisions/export', async (c) => {
+      const who = requireIdentity(c, ['admin']);
+      if (!who.ok) return who.response;
+      const query = exportQuerySchema.safeParse(c.req.query());
+      if (!query.success) return invalidRequest(c, issuesOf(query.error));
+      const { from, to } = query.data;
+      const name = `duty-gate-decisions${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.ndjson`;
+      return new Response(decisionLogStream(c.env.DB, { from, to }), {
+        headers: {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}"`,
+          'cache-control': 'no-store',
+          'x-rules-version': ruleSet.version,
+        },
+      });
+    })
+    .all('/decisions/export', methodNotAllowed('GET'))
+    .post('/replay', limitBody(REPLAY_BODY_LIMIT), async (c) => {
+      const who = requireIdentity(c, ['admin']);
+      if (!who.ok) return who.response;
+      const body = await jsonBody(c, replayBodySchema);
+      if (!body.ok) return body.response;
+      const { files, from, to, examples } = body.value;
+      const candidate = compileCandidate(files as RuleSetFiles);
+      if (!candidate.ok) {
+        return c.json({ error: { code: 'invalid-rule-set', message: LIFECYCLE_TEXT.invalidRuleSet, problems: candidate.problems } }, 400);
+      }
+      const entries = await readDecisionLog(c.env.DB, { from, to });
+      return c.json({ currentVersion: ruleSet.version, ...replay(entries, candidate.ruleSet, { examples, from, to }) });
+    })
+    .all('/replay', methodNotAllowed('POST'));
+}
