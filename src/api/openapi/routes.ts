@@ -40,9 +40,8 @@ import type { CompiledRuleSet } from '../../engine/rule-set.ts';
 import { SESSION_COOKIE } from '../../auth/identity.ts';
 import { ERROR_TEXT, LIFECYCLE_TEXT } from '../../messages.ts';
 import { reportCsv } from '../../store/reports.ts';
-import { MAX_EXAMPLES } from '../../replay/replay.ts';
+import { exportQuerySchema, replayBodySchema, signInSchema } from '../../contract/lifecycle.ts';
 import { RULE_FILES } from '../../ruleset/types.ts';
-import { isIsoDate } from '../../workdays/index.ts';
 import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS } from '../routes/batch.ts';
 import { REPLAY_BODY_LIMIT } from '../routes/decisions.ts';
 import { EVALUATE_BODY_LIMIT } from '../routes/evaluate.ts';
@@ -125,28 +124,6 @@ const idempotencyHeaders = z.object({
     .optional()
     .meta({ param: { description: '幂等键（1–200 个可见 ASCII 字符）：重试时带同一个键不会重复提交；同一个键配不同内容返回 422。', example: '2026-chaiwei-001' } }),
 });
-
-/** The body POST /api/v1/session reads (src/api/routes/session.ts keeps its own copy of this schema). */
-export const signInSchema = z.object({ token: z.string().trim().min(1).max(200) }).strict();
-
-/** A China calendar date as src/api/routes/decisions.ts checks it (the pattern is for the document). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate, 'date-format');
-const fromBeforeTo = (r: { from?: string; to?: string }) => !r.from || !r.to || r.from <= r.to;
-const RANGE_ISSUE = { message: LIFECYCLE_TEXT.dateRange, path: ['from'] };
-
-/** The query GET /api/v1/decisions/export reads (src/api/routes/decisions.ts keeps its own copy of this schema). */
-export const exportQuerySchema = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().refine(fromBeforeTo, RANGE_ISSUE);
-
-/** The body POST /api/v1/replay reads (src/api/routes/decisions.ts keeps its own copy of this schema). */
-export const replayBodySchema = z
-  .object({
-    files: z.partialRecord(z.enum(Object.keys(RULE_FILES) as [keyof typeof RULE_FILES, ...(keyof typeof RULE_FILES)[]]), z.unknown()),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    examples: z.number().int().min(0).max(MAX_EXAMPLES).optional(),
-  })
-  .strict()
-  .refine(fromBeforeTo, RANGE_ISSUE);
 
 /** The JSON form of POST /api/v1/evaluate/batch; each item is checked on its own against EvaluateRequest. */
 export const batchRequestSchema = z.object({ items: z.array(evaluateRequestSchema).min(1).max(BATCH_MAX_ITEMS) });
@@ -324,12 +301,16 @@ export function apiRoutes(ruleSet: CompiledRuleSet): ApiRoute[] {
       operationId: 'replay',
       summary: '重放：候选规则集会改变哪些决定（区里）',
       description:
-        '用候选规则集（rules/ 下各文件的内容，未给出的文件沿用现行规则集）重新评估已记录的决定，报告结论改变的个数（按 旧→新 和理由代码）、' +
+        '用候选规则集（files：rules/ 下全部文件的内容，键名 clauses、decisionRules、areas、roles、negation、veto、funding、paperwork、' +
+        'statutoryDuties、assistanceByLaw、negativeList、certificates）重新评估已记录的决定，报告结论改变的个数（按 旧→新 和理由代码）、' +
         '示例申请编号和造成差别的文字。只读：不写入任何决定。命令行：npm run replay -- --rules <目录>。',
       security: SIGNED_IN,
       request: {
         body: jsonBody(R.ReplayRequest, {
-          negativeList: { summary: '改了负面清单后重放 2026 年的决定', value: { files: { negativeList: ruleSet.data.negativeList }, from: '2026-01-01', to: '2026-12-31', examples: 3 } },
+          candidate: {
+            summary: '重放 2026 年的决定（files 的每一项是对应 JSON 文件的内容，此处从略）',
+            value: { files: Object.fromEntries(Object.entries(RULE_FILES).map(([key, { file }]) => [key, `<${file} 的内容>`])), from: '2026-01-01', to: '2026-12-31', examples: 3 },
+          },
         }),
       },
       responses: {

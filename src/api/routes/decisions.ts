@@ -5,38 +5,19 @@
  *                                          would change in the recorded decisions (never writes)
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { CompiledRuleSet } from '../../engine/rule-set.ts';
 import type { AppEnv } from '../../env.ts';
 import { LIFECYCLE_TEXT } from '../../messages.ts';
-import { compileCandidate, MAX_EXAMPLES, replay } from '../../replay/replay.ts';
-import { RULE_FILES, type RuleSetFiles } from '../../ruleset/types.ts';
+import { compileCandidate, replay } from '../../replay/replay.ts';
+import type { RuleSetFiles } from '../../ruleset/types.ts';
+import { exportQuerySchema, replayBodySchema } from '../../contract/lifecycle.ts';
 import { decisionLogStream, readDecisionLog } from '../../store/decision-log.ts';
-import { isIsoDate } from '../../workdays/index.ts';
 import { invalidRequest, issuesOf, methodNotAllowed } from '../errors.ts';
 import { jsonBody, requireIdentity } from '../guard.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 
 /** A candidate rule set is about as large as rules/ (under 100 KB today); room for a district's long lists. */
 export const REPLAY_BODY_LIMIT = 2 * 1024 * 1024;
-
-const date = z.string().refine(isIsoDate, 'date-format');
-const fromBeforeTo = (r: { from?: string; to?: string }) => !r.from || !r.to || r.from <= r.to;
-const RANGE_ISSUE = { message: LIFECYCLE_TEXT.dateRange, path: ['from'] };
-
-const exportQuerySchema = z.object({ from: date.optional(), to: date.optional() }).strict().refine(fromBeforeTo, RANGE_ISSUE);
-
-const FILE_KEYS = Object.keys(RULE_FILES) as [keyof RuleSetFiles, ...(keyof RuleSetFiles)[]];
-
-const replayBodySchema = z
-  .object({
-    files: z.partialRecord(z.enum(FILE_KEYS), z.unknown()),
-    from: date.optional(),
-    to: date.optional(),
-    examples: z.number().int().min(0).max(MAX_EXAMPLES).optional(),
-  })
-  .strict()
-  .refine(fromBeforeTo, RANGE_ISSUE);
 
 export function decisionsRoutes(ruleSet: CompiledRuleSet) {
   return new Hono<AppEnv>()

@@ -1,6 +1,6 @@
 /** Sign-in for the web pages: a token proves who you are once and a signed cookie carries it after. */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { signInSchema } from '../../contract/lifecycle.ts';
 import type { AppEnv } from '../../env.ts';
 import { endSession, startSession } from '../../auth/identity.ts';
 import { hashToken } from '../../auth/tokens.ts';
@@ -9,12 +9,10 @@ import { findUserByTokenHash, listOrganisation } from '../../store/users.ts';
 import { errorResponse, methodNotAllowed } from '../errors.ts';
 import { jsonBody, requireIdentity } from '../guard.ts';
 
-const signIn = z.object({ token: z.string().trim().min(1).max(200) }).strict();
-
 export function sessionRoutes() {
   const app = new Hono<AppEnv>();
   app.post('/session', async (c) => {
-    const body = await jsonBody(c, signIn);
+    const body = await jsonBody(c, signInSchema);
     if (!body.ok) return body.response;
     if (!c.env.SESSION_SECRET) return errorResponse(c, 503, 'sessions-disabled', ERROR_TEXT.sessionsDisabled);
     const user = await findUserByTokenHash(c.env.DB, await hashToken(body.value.token), c.env.ALLOW_DEMO_TOKENS === 'true');
