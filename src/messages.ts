@@ -269,6 +269,8 @@ export const CHECK_TEXT = {
   ended: '该事项已撤回或已退出社区，社区无需承接',
   noRecord: '没有找到准入记录，社区有权拒绝未经审核准入的工作',
   notForThisCommunity: '该申请不是发给本社区的，社区无需承接',
+  /** Stands for the funding a recorded request stated in its text; it names 工作经费 so the engine reads it as such. */
+  recordedFunding: '准入记录载明已提供工作经费和工作条件',
 } as const;
 
 /**
@@ -466,6 +468,8 @@ export const WEB_TEXT = {
     evidenceHint: '标出的文字触发了上面的判断。',
     declared: '涉及的声明字段',
     noEvidence: '没有在文本中找到对应的文字。',
+    /** Under the text field on phones: {decision} and {n} are filled in (by the server and by the script). */
+    summary: '预检：{decision}（{n} 条原因），查看预检结果',
   },
   requestList: {
     title: '我的申请',

@@ -46,9 +46,12 @@ async function recordFor(db: D1Database, who: Identity, id: string): Promise<Rec
   // Another community's request is no record for this one; saying it exists would leak it.
   if (!forThisCommunity) return { found: false, forThisCommunity: false };
   const { title, status, decision, departmentName, deadline, version } = request;
-  const body = (await versionsOf(db, id)).find((v) => v.version === version)?.body as { funding?: EvaluateRequest['funding'] } | undefined;
+  const recorded = (await versionsOf(db, id)).find((v) => v.version === version);
+  const body = recorded?.body as { funding?: EvaluateRequest['funding'] } | undefined;
+  // Funding may have been stated in the submitted text rather than the funding field: the record's decision says.
+  const funding = body?.funding ?? (recorded?.result.facts.funded ? { conditions: CHECK_TEXT.recordedFunding } : undefined);
   const review = REVIEW_OF_STATUS[status];
-  const context = { ...(body?.funding ? { funding: body.funding } : {}), ...(review ? { streetReview: { status: review } } : {}) };
+  const context = { ...(funding ? { funding } : {}), ...(review ? { streetReview: { status: review } } : {}) };
   return { found: true, forThisCommunity, request: { id, title, status, decision, departmentName, deadline, version }, context };
 }
 

@@ -27,7 +27,7 @@ describe('/supervision', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<title>监督统计 - ');
     for (const id of ['chart-departments', 'chart-months', 'chart-reasons', 'chart-burden']) {
-      expect(page.html).toMatch(new RegExp(`<svg class="chart" id="${id}" viewBox="0 0 \\d+ \\d+" role="img" aria-labelledby="${id}-title"`));
+      expect(page.html).toMatch(new RegExp(`<svg class="chart" id="${id}" viewBox="0 0 (\\d+) (\\d+)" width="\\1" height="\\2" role="img" aria-labelledby="${id}-title"`));
       expect(page.html).toContain(`<title id="${id}-title">`);
     }
     expect(page.html).toContain('class="seg-reject"');

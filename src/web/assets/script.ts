@@ -57,6 +57,7 @@ export const APP_SCRIPT = String.raw`
   var form = document.getElementById('request-form');
   var panel = document.getElementById('precheck');
   var body = document.getElementById('precheck-body');
+  var summary = document.getElementById('precheck-summary');
   if (!form || !panel || !body) return;
   var T = JSON.parse(panel.getAttribute('data-text') || '{}');
   var STRENGTH = { reject: 3, 'needs-review': 2, allow: 1, warning: 0 };
@@ -106,6 +107,15 @@ export const APP_SCRIPT = String.raw`
   function message(text) {
     body.textContent = '';
     body.appendChild(el('p', 'muted', text));
+    if (summary) summary.textContent = '';
+  }
+
+  function summarise(decision) {
+    if (!summary || !T.summary) return;
+    var link = el('a', null, T.summary.replace('{decision}', T.decisionShort[decision.decision] || decision.decision).replace('{n}', String(decision.reasons.length)));
+    link.href = '#precheck';
+    summary.textContent = '';
+    summary.appendChild(link);
   }
 
   function highlight(container, text, spans) {
@@ -204,9 +214,11 @@ export const APP_SCRIPT = String.raw`
     view.appendChild(el('p', 'muted', T.rulesVersion + ' ' + String(decision.rulesVersion).slice(0, 19)));
     body.textContent = '';
     body.appendChild(view);
+    summarise(decision);
   }
 
   function renderIssues(issues) {
+    if (summary) summary.textContent = '';
     body.textContent = '';
     var list = el('ul', 'field-error');
     issues.forEach(function (issue) { list.appendChild(el('li', null, issue.message)); });

@@ -30,6 +30,8 @@ h1 { font-size: 1.5rem; line-height: 1.3; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; margin: 1.5rem 0 .6rem; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 0 0 1rem; }
+.card > h2:first-child, .card > summary:first-child { margin-top: 0; }
+.precheck-summary { margin: .3rem 0 0; font-weight: 600; }
 .muted, .hint { color: var(--muted); font-size: .9rem; }
 .hint { display: block; margin: .15rem 0 .35rem; }
 label, legend { font-weight: 600; display: block; }
@@ -94,8 +96,8 @@ dl.facts dd { margin: 0; }
 .precheck { position: relative; }
 .precheck[aria-busy="true"] .precheck-body { opacity: .6; }
 details > summary { cursor: pointer; font-weight: 600; margin: .3rem 0; }
-.chart { width: 100%; height: auto; max-width: 48rem; display: block; margin: .5rem 0; }
-.chart text { font-size: 12px; fill: var(--ink); }
+.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+.chart text { font-size: 13px; fill: var(--ink); }
 .chart .axis { stroke: var(--line); }
 .seg-allow { fill: var(--allow); }
 .seg-needs-review { fill: #d29922; }
@@ -112,6 +114,14 @@ details > summary { cursor: pointer; font-weight: 600; margin: .3rem 0; }
 .reply { white-space: pre-wrap; background: var(--wash); border: 1px dashed var(--line); padding: .6rem; border-radius: 6px; }
 .list-plain { list-style: none; padding: 0; margin: 0; }
 .list-plain li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+@media (max-width: 47.99rem) {
+  table.stack thead { position: absolute; left: -9999px; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .6rem; background: var(--paper); }
+  table.stack td { border: 0; padding: .25rem .6rem; text-align: left; }
+  table.stack td[data-label]::before { content: attr(data-label) "："; font-weight: 600; color: var(--muted); }
+  table.stack tr.overdue { border-color: var(--reject); }
+}
 @media (min-width: 48rem) {
   .site-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1.5rem; padding: .6rem 1.5rem; }
   .site-header .who { margin: 0; }
@@ -120,6 +130,7 @@ details > summary { cursor: pointer; font-weight: 600; margin: .3rem 0; }
   .layout-form { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
   .layout-form .precheck { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; }
   .demo-accounts { grid-template-columns: repeat(2, 1fr); }
+  .precheck-summary { display: none; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print { .site-header, .site-nav, .actions, form { display: none; } }

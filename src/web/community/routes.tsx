@@ -102,7 +102,7 @@ export function communityRoutes(ruleSet: CompiledRuleSet) {
           <p class="muted" id="empty-inbox">{I.empty}</p>
         ) : (
           <div class="table-wrap">
-            <table id="inbox">
+            <table id="inbox" class="stack">
               <thead>
                 <tr>
                   <th scope="col">{C.title}</th>
@@ -114,14 +114,14 @@ export function communityRoutes(ruleSet: CompiledRuleSet) {
               <tbody>
                 {page.items.map((r) => (
                   <tr data-request-id={r.id} data-status={r.status}>
-                    <td>
+                    <td data-label={C.title}>
                       <a href={`/requests/${r.id}`}>{r.title}</a>
                       <br />
                       <span class="muted">{r.id} · {chinaDateTime(r.createdAt)}</span>
                     </td>
-                    <td>{r.departmentName}</td>
-                    <td><StatusBadge status={r.status} /> {I.advice[r.status] ?? ''}</td>
-                    <td>{r.deadline ?? ''}</td>
+                    <td data-label={C.department}>{r.departmentName}</td>
+                    <td data-label={C.status}><StatusBadge status={r.status} /> {I.advice[r.status] ?? ''}</td>
+                    <td data-label={C.deadline}>{r.deadline ?? WEB_TEXT.notSet}</td>
                   </tr>
                 ))}
               </tbody>

@@ -42,6 +42,7 @@ function clientText(options: FormOptions) {
   return JSON.stringify({
     decision: P.decision,
     decisionLong: WEB_TEXT.decisionLong,
+    decisionShort: WEB_TEXT.decision,
     reasons: P.reasons,
     fix: P.fix,
     warnings: P.warnings,
@@ -52,6 +53,7 @@ function clientText(options: FormOptions) {
     empty: P.empty,
     failed: P.failed,
     amountInvalid: WEB_TEXT.errors.amountInvalid,
+    summary: P.summary,
     rulesVersion: WEB_TEXT.rulesVersion('').trim(),
     reasonLabel: WEB_TEXT.reasonLabel,
     fieldLabel: WEB_TEXT.fieldLabel,
@@ -78,6 +80,19 @@ export function PrecheckPanel({ precheck, options }: { precheck: Precheck; optio
         )}
       </div>
     </aside>
+  );
+}
+
+/** One line under the text on phones, where the panel is far below: the conclusion, linking to the panel. */
+export function PrecheckSummary({ precheck }: { precheck: Precheck }) {
+  return (
+    <p class="precheck-summary" id="precheck-summary" aria-live="polite">
+      {precheck.kind === 'decision' ? (
+        <a href="#precheck">
+          {P.summary.replace('{decision}', WEB_TEXT.decision[precheck.decision.decision] ?? precheck.decision.decision).replace('{n}', String(precheck.decision.reasons.length))}
+        </a>
+      ) : null}
+    </p>
   );
 }
 
@@ -118,6 +133,7 @@ export function RequestForm(p: RequestFormProps) {
             <Hint name="description">{F.descriptionHint}</Hint>
             <FieldError name="description" errors={errors} />
             <textarea name="description" id={fieldId('description')} rows={7} maxlength={20000} {...described('description', errors, true)}>{v.description}</textarea>
+            <PrecheckSummary precheck={p.precheck} />
           </div>
           <div class="field">
             <label for={fieldId('communityRole')}>{F.role}</label>
@@ -147,6 +163,9 @@ export function RequestForm(p: RequestFormProps) {
             <FieldError name="listItem" errors={errors} />
             <select name="listItem" id={fieldId('listItem')} {...described('listItem', errors)}>
               <option value="" selected={v.listItem === ''}>{F.listItemNone}</option>
+              {v.listItem !== '' && !options.listGroups.some((g) => g.items.some((i) => i.id === v.listItem)) ? (
+                <option value={v.listItem} selected>{v.listItem}</option>
+              ) : null}
               {options.listGroups.map((g) => (
                 <optgroup label={g.label}>
                   {g.items.map((i) => <option value={i.id} selected={v.listItem === i.id}>{i.name}</option>)}

@@ -73,7 +73,7 @@ function RequestTable({ items }: { items: RequestRow[] }) {
   const C = L.columns;
   return (
     <div class="table-wrap">
-      <table id="request-list">
+      <table id="request-list" class="stack">
         <thead>
           <tr>
             <th scope="col">{C.title}</th>
@@ -87,12 +87,12 @@ function RequestTable({ items }: { items: RequestRow[] }) {
         <tbody>
           {items.map((r) => (
             <tr data-request-id={r.id} data-status={r.status}>
-              <td><a href={`/requests/${r.id}`}>{r.title}</a></td>
-              <td><StatusBadge status={r.status} /></td>
-              <td><DecisionBadge decision={r.decision} /></td>
-              <td>{r.targets.map((t) => t.name).join('、')}</td>
-              <td>{chinaDateTime(r.createdAt)}</td>
-              <td>{r.reviewDue ?? ''}</td>
+              <td data-label={C.title}><a href={`/requests/${r.id}`}>{r.title}</a></td>
+              <td data-label={C.status}><StatusBadge status={r.status} /></td>
+              <td data-label={C.decision}><DecisionBadge decision={r.decision} /></td>
+              <td data-label={C.targets}>{r.targets.map((t) => t.name).join('、')}</td>
+              <td data-label={C.created}>{chinaDateTime(r.createdAt)}</td>
+              <td data-label={C.due}>{r.reviewDue ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -74,7 +74,7 @@ function Results({ verdicts, filter, source }: { verdicts: Verdict[]; filter: Fi
         <p class="muted">{D.none}</p>
       ) : (
         <div class="table-wrap">
-          <table id="verdicts">
+          <table id="verdicts" class="stack">
             <thead>
               <tr>
                 <th scope="col" class="num">{C.line}</th>
@@ -90,9 +90,9 @@ function Results({ verdicts, filter, source }: { verdicts: Verdict[]; filter: Fi
                 const r = v.row.request as { title?: string; description?: string; responsibleUnits?: string[]; assistingUnits?: string[] };
                 return (
                   <tr data-line={String(v.row.line)} data-decision={v.kind}>
-                    <td class="num">{v.row.line}</td>
-                    <td>{v.row.carried.serial ?? ''}</td>
-                    <td>
+                    <td data-label={C.line} class="num">{v.row.line}</td>
+                    <td data-label={C.serial}>{v.row.carried.serial ?? ''}</td>
+                    <td data-label={C.item}>
                       <strong>{r.title ?? ''}</strong>
                       {r.description ? (
                         <details>
@@ -101,9 +101,9 @@ function Results({ verdicts, filter, source }: { verdicts: Verdict[]; filter: Fi
                         </details>
                       ) : null}
                     </td>
-                    <td>{[...(r.responsibleUnits ?? []), ...(r.assistingUnits ?? [])].join('、')}</td>
-                    <td>{v.result ? <DecisionBadge decision={v.result.decision} /> : <span class="badge badge-reject">{D.invalid}</span>}</td>
-                    <td>
+                    <td data-label={C.units}>{[...(r.responsibleUnits ?? []), ...(r.assistingUnits ?? [])].join('、')}</td>
+                    <td data-label={C.decision}>{v.result ? <DecisionBadge decision={v.result.decision} /> : <span class="badge badge-reject">{D.invalid}</span>}</td>
+                    <td data-label={C.reasons}>
                       {v.result ? (
                         <ul class="reasons">
                           {v.result.reasons.map((x) => (

@@ -70,6 +70,7 @@ export function Layout({ title, identity, nonce, path, children }: LayoutProps) 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${WEB_TEXT.titleSuffix}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ASSET_PATHS.css} />
         <script src={ASSET_PATHS.js} nonce={nonce} defer></script>
       </head>

@@ -140,7 +140,7 @@ export function RequestView({ detail, who, flash, state, today }: { detail: Requ
           <dd>{R.versionRow(request.version)} · <span class="muted" id="request-id">{request.id}</span></dd>
         </dl>
       </section>
-      {typeof body.description === 'string' && body.description ? (
+      {!decision && typeof body.description === 'string' && body.description ? (
         <section class="card" aria-labelledby="content-heading">
           <h2 id="content-heading">{R.content}</h2>
           <p class="text-block">{body.description}</p>

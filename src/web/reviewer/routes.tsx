@@ -29,7 +29,7 @@ export function reviewerRoutes() {
           <p class="muted" id="empty-queue">{Q.empty}</p>
         ) : (
           <div class="table-wrap">
-            <table id="review-queue">
+            <table id="review-queue" class="stack">
               <thead>
                 <tr>
                   <th scope="col">{C.title}</th>
@@ -42,13 +42,13 @@ export function reviewerRoutes() {
               <tbody>
                 {items.map((r) => (
                   <tr class={r.overdue ? 'overdue' : undefined} data-request-id={r.id} data-overdue={r.overdue ? 'true' : 'false'}>
-                    <td><a href={`/requests/${r.id}#review`}>{r.title}</a></td>
-                    <td>{r.departmentName}</td>
-                    <td>{r.targets.map((t) => t.name).join('、')}</td>
-                    <td>
+                    <td data-label={C.title}><a href={`/requests/${r.id}#review`}>{r.title}</a></td>
+                    <td data-label={C.department}>{r.departmentName}</td>
+                    <td data-label={C.targets}>{r.targets.map((t) => t.name).join('、')}</td>
+                    <td data-label={C.due}>
                       {r.reviewDue ?? ''} {r.overdue ? <span class="badge badge-overdue">{Q.overdue}</span> : null}
                     </td>
-                    <td><DecisionBadge decision={r.decision} /> {r.reasonCodes.map((code) => WEB_TEXT.reasonLabel[code] ?? code).join('、')}</td>
+                    <td data-label={C.reasons}><DecisionBadge decision={r.decision} /> {r.reasonCodes.map((code) => WEB_TEXT.reasonLabel[code] ?? code).join('、')}</td>
                   </tr>
                 ))}
               </tbody>

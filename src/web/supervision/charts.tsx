@@ -29,14 +29,14 @@ export function Legend() {
 
 /** Horizontal stacked bars, one row per label (departments). */
 export function StackedBars({ id, title, rows }: { id: string; title: string; rows: StackRow[] }) {
-  const labelWidth = 130;
-  const barWidth = 380;
+  const labelWidth = 120;
+  const barWidth = 210;
   const rowHeight = 26;
-  const width = labelWidth + barWidth + 50;
+  const width = labelWidth + barWidth + 40;
   const height = rows.length * rowHeight + 10;
   const max = Math.max(1, ...rows.map((r) => DECISIONS.reduce((s, d) => s + r.values[d], 0)));
   return (
-    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
+    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{WEB_TEXT.supervision.chartLabel(title)}</title>
       {rows.map((r, i) => {
         const y = 5 + i * rowHeight;
@@ -44,7 +44,7 @@ export function StackedBars({ id, title, rows }: { id: string; title: string; ro
         const total = DECISIONS.reduce((s, d) => s + r.values[d], 0);
         return (
           <g>
-            <text x={labelWidth - 6} y={y + 16} text-anchor="end">{fit(r.label, 9)}</text>
+            <text x={labelWidth - 6} y={y + 16} text-anchor="end">{fit(r.label, 8)}</text>
             {DECISIONS.map((d) => {
               const w = (r.values[d] / max) * barWidth;
               const rect = w > 0 ? <rect class={`seg-${d}`} x={x.toFixed(1)} y={y + 3} width={w.toFixed(1)} height={rowHeight - 8}><title>{`${r.label} ${WEB_TEXT.decision[d]} ${r.values[d]}`}</title></rect> : null;
@@ -62,30 +62,33 @@ export function StackedBars({ id, title, rows }: { id: string; title: string; ro
 /** Vertical stacked columns, one per month. */
 export function MonthColumns({ id, title, rows }: { id: string; title: string; rows: StackRow[] }) {
   const left = 34;
+  const top = 22;
   const columnWidth = 44;
-  const plotHeight = 160;
+  const plotHeight = 150;
+  const base = top + plotHeight;
   const width = Math.max(320, left + rows.length * columnWidth + 10);
-  const height = plotHeight + 40;
+  const height = base + 26;
   const max = Math.max(1, ...rows.map((r) => DECISIONS.reduce((s, d) => s + r.values[d], 0)));
   return (
-    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
+    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{WEB_TEXT.supervision.chartLabel(title)}</title>
-      <line class="axis" x1={left} y1={plotHeight + 10} x2={width - 5} y2={plotHeight + 10} />
-      <text x={left - 4} y={18} text-anchor="end">{max}</text>
-      <text x={left - 4} y={plotHeight + 10} text-anchor="end">0</text>
+      <line class="axis" x1={left} y1={base} x2={width - 5} y2={base} />
+      <line class="axis" x1={left} y1={top} x2={left} y2={base} />
+      <text x={left - 4} y={top + 4} text-anchor="end">{max}</text>
+      <text x={left - 4} y={base} text-anchor="end">0</text>
       {rows.map((r, i) => {
         const x = left + i * columnWidth + 6;
-        let top = plotHeight + 10;
+        let y = base;
         const total = DECISIONS.reduce((s, d) => s + r.values[d], 0);
         return (
           <g>
             {DECISIONS.map((d) => {
               const h = (r.values[d] / max) * plotHeight;
-              top -= h;
-              return h > 0 ? <rect class={`seg-${d}`} x={x} y={top.toFixed(1)} width={columnWidth - 12} height={h.toFixed(1)}><title>{`${r.label} ${WEB_TEXT.decision[d]} ${r.values[d]}`}</title></rect> : null;
+              y -= h;
+              return h > 0 ? <rect class={`seg-${d}`} x={x} y={y.toFixed(1)} width={columnWidth - 12} height={h.toFixed(1)}><title>{`${r.label} ${WEB_TEXT.decision[d]} ${r.values[d]}`}</title></rect> : null;
             })}
-            <text x={x + (columnWidth - 12) / 2} y={(top - 3).toFixed(1)} text-anchor="middle">{total}</text>
-            <text x={x + (columnWidth - 12) / 2} y={plotHeight + 26} text-anchor="middle">{r.label.slice(2)}</text>
+            <text x={x + (columnWidth - 12) / 2} y={(y - 4).toFixed(1)} text-anchor="middle">{total}</text>
+            <text x={x + (columnWidth - 12) / 2} y={base + 16} text-anchor="middle">{r.label.slice(2)}</text>
           </g>
         );
       })}
@@ -95,21 +98,21 @@ export function MonthColumns({ id, title, rows }: { id: string; title: string; r
 
 /** Horizontal bars of one series (reason counts). */
 export function Bars({ id, title, rows, kind = 'count' }: { id: string; title: string; rows: Array<{ label: string; value: number }>; kind?: string }) {
-  const labelWidth = 190;
-  const barWidth = 320;
+  const labelWidth = 160;
+  const barWidth = 170;
   const rowHeight = 24;
-  const width = labelWidth + barWidth + 50;
+  const width = labelWidth + barWidth + 40;
   const height = rows.length * rowHeight + 10;
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
+    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{WEB_TEXT.supervision.chartLabel(title)}</title>
       {rows.map((r, i) => {
         const y = 5 + i * rowHeight;
         const w = (r.value / max) * barWidth;
         return (
           <g>
-            <text x={labelWidth - 6} y={y + 15} text-anchor="end">{fit(r.label, 14)}</text>
+            <text x={labelWidth - 6} y={y + 15} text-anchor="end">{fit(r.label, 12)}</text>
             <rect class={`seg-${kind}`} x={labelWidth} y={y + 3} width={w.toFixed(1)} height={rowHeight - 8} />
             <text x={(labelWidth + w + 5).toFixed(1)} y={y + 15}>{r.value}</text>
           </g>
@@ -128,7 +131,7 @@ export function Heatmap({ id, title, rows, months }: { id: string; title: string
   const max = Math.max(1, ...rows.flatMap((r) => r.counts));
   const shade = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   return (
-    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
+    <svg class="chart" id={id} viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{WEB_TEXT.supervision.chartLabel(title)}</title>
       {months.map((m, j) => <text x={labelWidth + j * cell + cell / 2} y={16} text-anchor="middle">{m.slice(2)}</text>)}
       <text x={labelWidth + months.length * cell + 35} y={16} text-anchor="middle">{WEB_TEXT.supervision.columns.warnings}</text>
