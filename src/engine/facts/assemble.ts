@@ -16,6 +16,8 @@ import { readPaperwork } from '../read/paperwork.ts';
 import { classifyDuties, emptyClasses, type AreaMention, type DutyClasses } from './classify.ts';
 import type { FactName } from './names.ts';
 
+const UNIT_KINDS = ['otherAgent', 'notCommunity'] as const;
+
 export interface Findings {
   facts: Record<FactName, FactValue>;
   summary: DecisionFacts;
@@ -129,7 +131,8 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
 
   const assertedAreas = scans.flatMap((scan) =>
     [...hitsOfKind(scan, 'areaTopic'), ...hitsOfKind(scan, 'areaAct')]
-      .filter((h) => !isNegated(h, scan.byClause[h.clause]!))
+      // 城管 inside 区城管局 names a unit, not the work.
+      .filter((h) => !isNegated(h, scan.byClause[h.clause]!) && !overlappedByLonger(h, scan.byClause[h.clause]!, UNIT_KINDS))
       .map((h) => ({ area: areaOf(h)!, evidence: evidenceOf(scan, h.start, h.end) })),
   );
   const roleEvidence = request.communityRole ? declared('communityRole', request.communityRole) : units.evidence[0];

@@ -94,9 +94,12 @@ function isUsable(h: Hit, hits: readonly Hit[], agents: readonly Hit[]): boolean
     if (coveredBy(h, hits, ANCHOR_KINDS)) return false;
   }
   if ((kind === 'areaTopic' || kind === 'areaAct') && overlappedByLonger(h, hits, UNIT_KINDS)) return false;
+  // 税费征收: the longer topic names the area, not 征收 inside it.
+  if (kind === 'areaTopic' && coveredBy(h, hits, TOPIC_KINDS)) return false;
   return true;
 }
 const UNIT_KINDS: readonly TagKind[] = ['otherAgent', 'notCommunity'];
+const TOPIC_KINDS: readonly TagKind[] = ['areaTopic'];
 
 /** The community, another unit, or (after a purpose clause) nobody in particular: a description, not a demand. */
 type Actor = { community: true; mention: Hit | null } | { community: false; mention: Hit | null };
@@ -147,7 +150,7 @@ export function readDuties(scan: FieldScan): DutyReading {
       const kind = hit.tag.kind;
       if (AGENTS.has(kind)) {
         if (isObjectMention(hit, hits, lastAnchorEnd)) continue;
-        if (kind === 'people' && !predicateFollows(hit, usable)) continue;
+        if (kind === 'people' && !predicateFollows(hit, usable, scan)) continue;
         pending = hit;
         open = null;
       } else if (kind === 'negBefore') {
@@ -308,7 +311,8 @@ function mergeOrdered(a: readonly Hit[], b: readonly Hit[]): Hit[] {
 }
 
 /** People act only through a predicate word right after them (居民参与); an area act there (商户协税护税) is the topic. */
-function predicateFollows(mention: Hit, usable: readonly Hit[]): boolean {
+function predicateFollows(mention: Hit, usable: readonly Hit[], scan: FieldScan): boolean {
+  if (scan.folded[mention.end] === '的') return false; // 居民的意见: a modifier, not a subject
   for (const a of usable) {
     if (ANCHORS.has(a.tag.kind) && a.tag.kind !== 'areaAct' && a.start >= mention.end && a.start - mention.end <= PEOPLE_REACH) return true;
   }

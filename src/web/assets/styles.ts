@@ -134,4 +134,7 @@ details > summary { cursor: pointer; font-weight: 600; margin: .3rem 0; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print { .site-header, .site-nav, .actions, form { display: none; } }
+
+/* The hidden attribute wins over display rules above (textarea, button…). */
+[hidden] { display: none !important; }
 `;

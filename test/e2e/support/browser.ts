@@ -4,8 +4,8 @@
  * - launchChromium(): /usr/bin/chromium (or $CHROMIUM_PATH) headless, with the flags of shared/spec/stack-notes.md
  *   ("Browser tests"): without the background-networking ones Chromium floods a closed network with refused
  *   connections. `npx playwright install` cannot download browsers here, so there is no bundled fallback.
- * - watchPage(): every console error, uncaught page error and CSP violation of a page, with the URL it happened on;
- *   expectNoPageErrors() fails the test with the list.
+ * - watchPage(): records every console error, uncaught page error and CSP violation of a page, with the URL it
+ *   happened on; takePageProblems() hands them over (minus expected ones) so a test can fail with the list.
  * - snap(): a full-page screenshot of the current page at phone width (390×844) and desktop width (1280×800),
  *   under test-results/screenshots/ (git-ignored), numbered in the order the pages were visited.
  */
@@ -40,9 +40,19 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
 }
 
-/** A fresh browser profile (no cookies) that starts at phone width, in Chinese, on the dev server. */
-export function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { ...PHONE }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+/**
+ * A fresh browser profile (no cookies) that starts at phone width, in Chinese, on the dev server. Browser-drawn
+ * controls (date pickers, "Choose File") stay English: Debian's chromium ships only en-US.pak without chromium-l10n.
+ */
+export function newContext(browser: Browser, baseURL: string, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { ...PHONE },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+    javaScriptEnabled: options.javaScript ?? true,
+  });
 }
 
 export interface PageProblem {
@@ -69,7 +79,7 @@ export async function watchPage(page: Page): Promise<Page> {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
-    list.push({ kind: text.startsWith('[csp]') ? 'csp' : 'console', url: page.url(), text });
+    list.push({ kind: text.startsWith('[csp]') || text.includes('Content Security Policy') ? 'csp' : 'console', url: page.url(), text });
   });
   page.on('pageerror', (error) => list.push({ kind: 'pageerror', url: page.url(), text: String(error?.stack ?? error) }));
   await page.addInitScript({ content: CSP_LISTENER });
