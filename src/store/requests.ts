@@ -60,11 +60,11 @@ export async function getRequest(db: D1Database, id: string): Promise<RequestRow
   return row ? toRow(row) : null;
 }
 
-export interface NewRequest {
+/** What every write of a decided version carries. */
+interface DecidedVersion {
   id: string;
   op: string;
   actor: Identity;
-  departmentId: string;
   title: string;
   body: Record<string, unknown>;
   result: Decision;
@@ -74,9 +74,13 @@ export interface NewRequest {
   targets: string[];
   deadline: string | null;
   reviewDue: string | null;
+  now: string;
+}
+
+export interface NewRequest extends DecidedVersion {
+  departmentId: string;
   idempotencyKey: string | null;
   idempotencyHash: string | null;
-  now: string;
 }
 
 export type CreateOutcome =
@@ -129,23 +133,10 @@ export async function createRequest(db: D1Database, n: NewRequest): Promise<Crea
   return { created: false, existingId: existing.id, sameBody: existing.idempotency_hash === n.idempotencyHash };
 }
 
-export interface Revision {
-  id: string;
-  op: string;
-  actor: Identity;
+export interface Revision extends DecidedVersion {
   fromVersion: number;
   fromStatuses: readonly Status[];
   before: { status: Status; version: number };
-  title: string;
-  body: Record<string, unknown>;
-  result: Decision;
-  /** The rule set that made the decision: stored with it if D1 does not hold it yet. */
-  ruleSet: StorableRuleSet;
-  status: Status;
-  targets: string[];
-  deadline: string | null;
-  reviewDue: string | null;
-  now: string;
 }
 
 /** A new version of the request, re-evaluated. False when the request moved on meanwhile (409). */
