@@ -58,7 +58,7 @@ const ANCHORS = new Set<TagKind>(ANCHOR_KINDS);
 /** The kinds this reader looks at; the others (negative-list words, funding, paperwork…) are other readers'. */
 const READ = new Set<TagKind>([
   ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS_LIST(),
-  'negBefore', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'byMarker', 'lightVerb', 'weakAssist', 'purpose',
+  'negBefore', 'negAfter', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'byMarker', 'lightVerb', 'weakAssist', 'purpose',
 ]);
 function NAMING_KINDS_LIST(): TagKind[] {
   return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
@@ -123,18 +123,36 @@ export function readDuties(scan: FieldScan): DutyReading {
   let sentence = -1;
   let carried: Actor = { community: true, mention: null };
 
-  scan.clauses.forEach((clause, index) => {
+  // Plain loops, no closures per clause: this runs for every clause of every demand.
+  for (let index = 0; index < scan.clauses.length; index++) {
+    const clause = scan.clauses[index]!;
     if (clause.sentence !== sentence) {
       sentence = clause.sentence;
       carried = { community: true, mention: null };
     }
     const hits = outsideBookTitles(relevantHits(scan.byClause[index]!), scan);
-    const agents = hits.filter((h) => AGENTS.has(h.tag.kind) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS));
-    const usable = hits.filter((h) => !AGENTS.has(h.tag.kind) && isUsable(h, hits, agents));
-    for (const h of usable) {
-      if (h.tag.kind === 'areaTopic' || h.tag.kind === 'areaAct') push(sentenceAreas, sentence, h);
-      if (h.tag.kind === 'statutory') push(sentenceStatutory, sentence, h);
-      if (h.tag.kind === 'assistance') push(sentenceAssistance, sentence, h);
+    const agents: Hit[] = [];
+    for (const h of hits) {
+      if (AGENTS.has(h.tag.kind) && !overlappedByLonger(h, hits, AGENT_KINDS) && !coveredBy(h, hits, NAMING_KINDS)) agents.push(h);
+    }
+    const usable: Hit[] = [];
+    let hasAnchor = false;
+    let hasPurpose = false;
+    let hasNegClause = false;
+    let hasNegBefore = false;
+    let hasNegAfter = false;
+    for (const h of hits) {
+      const kind = h.tag.kind;
+      if (kind === 'purpose' && h.start <= clause.start + 1) hasPurpose = true;
+      else if (kind === 'negClause') hasNegClause = true;
+      else if (kind === 'negBefore') hasNegBefore = true;
+      else if (kind === 'negAfter') hasNegAfter = true;
+      if (AGENTS.has(kind) || !isUsable(h, hits, agents)) continue;
+      usable.push(h);
+      if (ANCHORS.has(kind)) hasAnchor = true;
+      if (kind === 'areaTopic' || kind === 'areaAct') push(sentenceAreas, sentence, h);
+      else if (kind === 'statutory') push(sentenceStatutory, sentence, h);
+      else if (kind === 'assistance') push(sentenceAssistance, sentence, h);
     }
 
     const groups: Group[] = [];
@@ -145,7 +163,7 @@ export function readDuties(scan: FieldScan): DutyReading {
     // Both lists keep the clause's order (start, then longer first); merging them needs no sort.
     const ordered = mergeOrdered(agents, usable);
     // 请社区依法担任监护人: with no predicate word, a statutory duty's name is the predicate.
-    const namesDuty = !usable.some((h) => ANCHORS.has(h.tag.kind));
+    const namesDuty = !hasAnchor;
     for (const hit of ordered) {
       const kind = hit.tag.kind;
       if (AGENTS.has(kind)) {
@@ -165,8 +183,9 @@ export function readDuties(scan: FieldScan): DutyReading {
           open.anchors.push(hit);
           continue;
         }
+        const imperative = addressedByImperative(hit, hits);
         const actor: Actor = !pending
-          ? addressedByImperative(hit, hits) || hit.tag.kind === 'informational'
+          ? imperative || kind === 'informational'
             ? { community: true, mention: null }
             : carried
           : isCommunity(pending)
@@ -174,7 +193,7 @@ export function readDuties(scan: FieldScan): DutyReading {
             : { community: false, mention: pending };
         open = {
           actor,
-          addressed: pending !== null || addressedByImperative(hit, hits),
+          addressed: pending !== null || imperative,
           named: pending !== null,
           negated: negCue !== null,
           start: groups.length === 0 ? clause.start : (pending?.start ?? hit.start),
@@ -188,11 +207,17 @@ export function readDuties(scan: FieldScan): DutyReading {
     }
 
     // Topic first, actor after: "违法建设拆除由区城管局负责" — what precedes the first named actor is that actor's.
-    const firstNamed = groups.findIndex((g) => g.named);
+    let firstNamed = -1;
+    for (let g = 0; g < groups.length; g++) {
+      if (groups[g]!.named) {
+        firstNamed = g;
+        break;
+      }
+    }
     if (firstNamed > 0) {
       const named = groups[firstNamed]!;
       named.start = clause.start;
-      named.anchors.push(...groups.slice(0, firstNamed).flatMap((g) => g.anchors));
+      for (let g = 0; g < firstNamed; g++) named.anchors.push(...groups[g]!.anchors);
       groups.splice(0, firstNamed);
       carried = groups[groups.length - 1]!.actor;
     }
@@ -200,27 +225,34 @@ export function readDuties(scan: FieldScan): DutyReading {
     if (pending && groups.length === 0) carried = isCommunity(pending) ? { community: true, mention: pending } : { community: false, mention: pending };
     // 为深入贯彻落实…, 据统计…: a clause that states a purpose or a fact asks nothing; and after it, a clause with no
     // one named or addressed (为保障…，本次抽检覆盖…) describes rather than asks.
-    const purpose = hits.some((h) => h.tag.kind === 'purpose' && h.start <= clause.start + 1);
-    if (purpose) carried = { community: false, mention: null };
+    if (hasPurpose) carried = { community: false, mention: null };
     if (groups.length === 0) {
-      if (!hits.some((h) => h.tag.kind === 'negBefore' || h.tag.kind === 'negClause')) {
+      if (!hasNegBefore && !hasNegClause) {
         for (const h of usable) if (h.tag.kind === 'areaTopic') push(neutralTopics, sentence, h);
       }
-      return;
+      continue;
     }
-    const clauseNegated = purpose || hits.some((h) => h.tag.kind === 'negClause');
+    const clauseNegated = hasPurpose || hasNegClause;
     // …责任书同时废止: an after-cue negates the predicate before it.
-    for (const group of groups) {
-      const last = group.anchors[group.anchors.length - 1]!;
-      if (!group.negated && isNegated(last, scan.byClause[index]!) && hits.some((h) => h.tag.kind === 'negAfter' && h.start >= last.end)) group.negated = true;
+    if (hasNegAfter) {
+      for (const group of groups) {
+        const last = group.anchors[group.anchors.length - 1]!;
+        if (!group.negated && isNegated(last, scan.byClause[index]!) && followedByAfterCue(last, hits)) group.negated = true;
+      }
     }
-    groups.forEach((group, g) => {
-      if (!group.actor.community || group.negated || clauseNegated) return;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      if (!group.actor.community || group.negated || clauseNegated) continue;
       const end = g + 1 < groups.length ? groups[g + 1]!.start : clause.end;
       duties.push(toDuty(scan, sentence, group, end, usable));
-    });
-  });
+    }
+  }
   return { duties, neutralTopics, sentenceStatutory, sentenceAreas, sentenceAssistance };
+}
+
+function followedByAfterCue(last: Hit, hits: readonly Hit[]): boolean {
+  for (const h of hits) if (h.tag.kind === 'negAfter' && h.start >= last.end) return true;
+  return false;
 }
 
 function toDuty(scan: FieldScan, sentence: number, group: Group, end: number, usable: Hit[]): CommunityDuty {

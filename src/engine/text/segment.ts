@@ -14,10 +14,10 @@ export interface Clause extends Span {
 
 const SENTENCE = 1;
 const CLAUSE = 2;
-const BOUNDARY = new Map<number, number>([
-  ...['。', '；', ';', '！', '!', '？', '?', '\n', '\r'].map((c) => [c.charCodeAt(0), SENTENCE] as [number, number]),
-  ...['，', ',', '：', ':'].map((c) => [c.charCodeAt(0), CLAUSE] as [number, number]),
-]);
+/** Boundary kind of every UTF-16 code unit (0: none), looked up once per character. */
+const BOUNDARY = new Uint8Array(65536);
+for (const c of ['。', '；', ';', '！', '!', '？', '?', '\n', '\r']) BOUNDARY[c.charCodeAt(0)] = SENTENCE;
+for (const c of ['，', ',', '：', ':']) BOUNDARY[c.charCodeAt(0)] = CLAUSE;
 
 export function segment(text: string): { sentences: Span[]; clauses: Clause[] } {
   const sentences: Span[] = [];
@@ -25,8 +25,8 @@ export function segment(text: string): { sentences: Span[]; clauses: Clause[] } 
   let sentenceStart = 0;
   let clauseStart = 0;
   for (let i = 0; i <= text.length; i++) {
-    const kind = i < text.length ? BOUNDARY.get(text.charCodeAt(i)) : SENTENCE;
-    if (kind === undefined) continue;
+    const kind = i < text.length ? BOUNDARY[text.charCodeAt(i)]! : SENTENCE;
+    if (kind === 0) continue;
     // Clauses closed before their sentence is pushed carry the index the sentence will get.
     if (i > clauseStart) clauses.push({ start: clauseStart, end: i, sentence: sentences.length });
     clauseStart = i + 1;
