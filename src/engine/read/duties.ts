@@ -177,6 +177,9 @@ export function readDuties(scan: FieldScan): DutyReading {
         open = null;
       } else if (kind === 'scopeBreaker') {
         negCue = null;
+      } else if (kind === 'imperative') {
+        // 区人社局请协助…: the unit before 请 is the one asking; the one asked is the reader, the community.
+        if (pending && !isCommunity(pending) && hit.start - pending.end <= 1) pending = null;
       } else if (ANCHORS.has(kind) || (namesDuty && kind === 'statutory')) {
         lastAnchorEnd = Math.max(lastAnchorEnd, hit.end);
         if (open && !pending) {
