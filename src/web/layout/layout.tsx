@@ -32,6 +32,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
   admin: [
     { href: '/supervision', label: T.supervision },
+    { href: '/supervision/replay', label: T.replay },
     { href: '/reviews', label: T.reviews },
     { href: '/check', label: T.check },
     { href: '/duty-list', label: T.dutyList },

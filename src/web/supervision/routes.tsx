@@ -12,6 +12,7 @@ import { chinaDate } from '../../workdays/index.ts';
 import type { WebContext, WebEnv } from '../env.ts';
 import { ErrorSummary, FieldError, fieldId, type FieldErrors } from '../layout/parts.tsx';
 import { render, requirePage } from '../page.tsx';
+import { replayRoutes } from '../replay/routes.tsx';
 import { Bars, Heatmap, Legend, MonthColumns, StackedBars } from './charts.tsx';
 import { communityBurden, monthlyDecisions, streetName, type BurdenRow, type MonthRow, type Range } from './queries.ts';
 
@@ -115,6 +116,9 @@ export function supervisionRoutes(ruleSet: CompiledRuleSet) {
       <>
         <h1>{S.title}</h1>
         <p>{S.intro(scope)}</p>
+        {who.role === 'admin' ? (
+          <p id="replay-link"><a href="/supervision/replay">{S.replayLink}</a>{S.replayLinkHint}</p>
+        ) : null}
         <form method="get" action="/supervision" class="card" id="range-form" novalidate>
           <ErrorSummary errors={errors} />
           <div class="actions">
@@ -212,6 +216,9 @@ export function supervisionRoutes(ruleSet: CompiledRuleSet) {
     const rows = await communityBurden(c.env.DB, guard.who, readRange(c).range);
     return csv(c, 'burden', [C.street, C.community, 'id', C.month, C.demands, C.rejected, C.warnings], rows.map((b) => [b.street, b.community, b.communityId, b.month, b.demands, b.rejected, b.warnings]));
   });
+
+  // The district's replay of a candidate rule set over the recorded decisions (admin only).
+  app.route('/', replayRoutes(ruleSet));
 
   return app;
 }
