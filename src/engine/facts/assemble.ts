@@ -62,7 +62,7 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   const conditionsScan = request.funding?.conditions ? scanField('funding.conditions', request.funding.conditions, matcher) : null;
 
   const units = unitRole(request, ruleSet);
-  const addressed = !units.given || units.role !== null;
+  let addressed = !units.given || units.role !== null;
   const declaredRole = request.communityRole ?? units.role ?? undefined;
 
   // A forward that only asks 知悉 quotes its original after 附：…: the original's demands are on its addressees.
@@ -124,6 +124,19 @@ export function assembleFacts(request: EvaluateRequest, ruleSet: CompiledRuleSet
   if (units.role === 'assist' && descriptionReading) {
     for (const duty of descriptionReading.duties) if (!duty.namedActor && duty.role !== 'informational') duty.role = 'assist';
   }
+  // A duty-list row whose units name no community, but whose text names the community as the one who must do
+  // what 9d forbids (各社区负责强制拆除): the stricter reading stands, and the row is addressed after all.
+  let namedForbidden = false;
+  if (!addressed) {
+    const probe = emptyClasses();
+    for (const reading of [titleReading, descriptionReading]) {
+      if (!reading) continue;
+      const named = { ...reading, duties: reading.duties.filter((d) => d.namedActor && d.role !== 'assist') };
+      classifyDuties(named, { titleTopics: [], explained: [], assists: false }, probe);
+    }
+    namedForbidden = probe.forbidden.size > 0;
+  }
+  if (namedForbidden) addressed = true;
   const assistsAnywhere = declaredRole === 'assist'
     || [titleReading, descriptionReading].some((r) => r?.duties.some((d) => d.role === 'assist'));
   if (titleReading) classifyDuties(titleReading, { titleTopics: [], explained, assists: assistsAnywhere }, classes);
