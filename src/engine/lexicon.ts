@@ -33,6 +33,9 @@ export function buildTextMatcher(data: RuleSetData): TextMatcher {
   const patterns: Array<[RegExp, Tag]> = [
     ...data.roles.agentPatterns.map((p): [RegExp, Tag] => [new RegExp(p, 'g'), UNIT]),
     ...data.roles.assistPatterns.map((p): [RegExp, Tag] => [new RegExp(p, 'g'), ASSIST]),
+    ...data.areas.areas.flatMap((area) =>
+      (area.actPatterns ?? []).map((p): [RegExp, Tag] => [new RegExp(p, 'g'), { kind: 'areaAct', area: area.code }]),
+    ),
   ];
   return {
     findAll(text) {

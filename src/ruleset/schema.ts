@@ -124,6 +124,8 @@ export const areasFileSchema = z.object({
         topics: phrases,
         /** Acts that, done by the community itself, make it the responsible party (拆除, 罚款…). */
         acts: z.array(phrase),
+        /** The same, where words stand between verb and object (引进注册资本500万元以上企业). */
+        actPatterns: z.array(z.string().refine((p) => { try { new RegExp(p, 'g'); return true; } catch { return false; } }, 'not a valid regular expression')).optional(),
         source: source,
       }),
     )
