@@ -52,18 +52,14 @@ const AGENTS = new Set<TagKind>(AGENT_KINDS);
 /** How close a predicate must follow a mention of people for them to be its subject (居民积极参与). */
 const PEOPLE_REACH = 3;
 /** Longer phrases an actor word can sit inside without acting (居民 in 居民公约, 城管 in 城管执法队员 is still one). */
-const NAMING_KINDS: readonly TagKind[] = NAMING_KINDS_LIST();
+const NAMING_KINDS: readonly TagKind[] = ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
 const ANCHOR_KINDS: readonly TagKind[] = ['responsible', 'assist', 'weakAssist', 'informational', 'action', 'supportAction', 'areaAct', 'quotaMarker'];
 const ANCHORS = new Set<TagKind>(ANCHOR_KINDS);
 /** The kinds this reader looks at; the others (negative-list words, funding, paperwork…) are other readers'. */
 const READ = new Set<TagKind>([
-  ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS_LIST(),
+  ...AGENT_KINDS, ...ANCHOR_KINDS, ...NAMING_KINDS,
   'negBefore', 'negAfter', 'negClause', 'scopeBreaker', 'objectMarker', 'imperative', 'byMarker', 'lightVerb', 'weakAssist', 'purpose',
 ]);
-function NAMING_KINDS_LIST(): TagKind[] {
-  return ['statutory', 'assistance', 'areaTopic', 'notAction', 'certificate'];
-}
-
 /** Inside 《…》 is a document's name: its words neither act nor ask (转发《…实施办法》); its topics still count. */
 function outsideBookTitles(hits: Hit[], scan: FieldScan): Hit[] {
   const text = scan.folded;
